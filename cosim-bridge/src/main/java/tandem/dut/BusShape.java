@@ -1,0 +1,174 @@
+package tandem.dut;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tandem.golden.TandemException;
+
+/**
+ * The bus interfaces a CPU top can present to Tandem's memory models, recognised by their port
+ * names. Each shape has a C++ driver in the harness (selected by {@code TANDEM_BUS_*}) and a
+ * retire probe: the internal signals the harness reads, made visible with Verilator
+ * {@code public_flat_rd} so the rest of the design keeps full optimisation.
+ */
+public enum BusShape {
+
+    /** SpinalHDL's RiscvCore with native instruction and data buses. */
+    RISCVCORE_NATIVE("riscvcore", true,
+            List.of("clk", "reset",
+                    "io_i_cmd_valid", "io_i_cmd_ready", "io_i_cmd_payload_pc",
+                    "io_i_rsp_valid", "io_i_rsp_ready", "io_i_rsp_payload_instruction", "io_i_rsp_payload_pc",
+                    "io_d_cmd_valid", "io_d_cmd_ready", "io_d_cmd_payload_wr", "io_d_cmd_payload_address",
+                    "io_d_cmd_payload_data", "io_d_cmd_payload_size", "io_d_rsp_valid", "io_d_rsp_payload"),
+            List.of("writeBack_inInst_valid", "writeBack_inInst_ready", "writeBack_pcLoad_valid",
+                    "writeBack_inInst_payload_pc", "writeBack_inInst_payload_instruction",
+                    "writeBack_regFileWrite_valid", "writeBack_regFileWrite_payload_address",
+                    "writeBack_regFileWrite_payload_data", "regFile")),
+
+    /** VexRiscv with IBusSimplePlugin / DBusSimplePlugin (cmd/rsp, one word per access). */
+    VEXRISCV_SIMPLE("vexriscv-simple", false,
+            List.of("clk", "reset",
+                    "iBus_cmd_valid", "iBus_cmd_ready", "iBus_cmd_payload_pc",
+                    "iBus_rsp_valid", "iBus_rsp_payload_error", "iBus_rsp_payload_inst",
+                    "dBus_cmd_valid", "dBus_cmd_ready", "dBus_cmd_payload_wr", "dBus_cmd_payload_address",
+                    "dBus_cmd_payload_data", "dBus_cmd_payload_size", "dBus_rsp_ready", "dBus_rsp_error",
+                    "dBus_rsp_data"),
+            List.of()),
+
+    /** VexRiscv with IBusCachedPlugin / DBusCachedPlugin memory buses (line refills). */
+    VEXRISCV_CACHED("vexriscv-cached", false,
+            List.of("clk", "reset",
+                    "iBus_cmd_valid", "iBus_cmd_ready", "iBus_cmd_payload_address", "iBus_cmd_payload_size",
+                    "iBus_rsp_valid", "iBus_rsp_payload_data", "iBus_rsp_payload_error",
+                    "dBus_cmd_valid", "dBus_cmd_ready", "dBus_cmd_payload_wr", "dBus_cmd_payload_address",
+                    "dBus_cmd_payload_data", "dBus_cmd_payload_mask", "dBus_cmd_payload_size",
+                    "dBus_rsp_valid", "dBus_rsp_payload_data", "dBus_rsp_payload_error"),
+            List.of()),
+
+    /** VexRiscvAxi4 as in the Baochip-1x SoC: 64-bit instruction AXI4, 32-bit data AXI4. */
+    AXI4("axi4", false,
+            List.of("iBusAxi_ar_valid", "iBusAxi_ar_ready", "iBusAxi_ar_payload_addr",
+                    "iBusAxi_r_valid", "iBusAxi_r_ready", "iBusAxi_r_payload_data", "iBusAxi_r_payload_last",
+                    "dBusAxi_aw_valid", "dBusAxi_aw_ready", "dBusAxi_aw_payload_addr",
+                    "dBusAxi_w_valid", "dBusAxi_w_ready", "dBusAxi_w_payload_data", "dBusAxi_w_payload_strb",
+                    "dBusAxi_b_valid", "dBusAxi_b_ready",
+                    "dBusAxi_ar_valid", "dBusAxi_ar_ready", "dBusAxi_ar_payload_addr",
+                    "dBusAxi_r_valid", "dBusAxi_r_ready", "dBusAxi_r_payload_data"),
+            List.of());
+
+    private final String cliName;
+    private final boolean driven;
+    private final List<String> ports;
+    private final List<String> probes;
+
+    BusShape(String cliName, boolean driven, List<String> ports, List<String> probes) {
+        this.cliName = cliName;
+        this.driven = driven;
+        this.ports = ports;
+        this.probes = probes;
+    }
+
+    /** The name used on the command line ({@code --bus riscvcore}). */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The top-level ports a top must have to be driven as this shape. */
+    public List<String> ports() {
+        return ports;
+    }
+
+    /** Internal signals the retire probe reads, relative to the top module. */
+    public List<String> probes() {
+        return probes;
+    }
+
+    /** Whether the harness has a driver for this shape in this version of Tandem. */
+    public boolean driven() {
+        return driven;
+    }
+
+    /** The shape named on the command line. */
+    public static BusShape named(String name) {
+        for (BusShape s : values()) {
+            if (s.cliName.equals(name.toLowerCase(Locale.ROOT)) || s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new TandemException("unknown bus shape '" + name + "'; expected one of " + cliNames());
+    }
+
+    /** Ports of this shape that {@code top} lacks. */
+    public List<String> missing(TopModule top) {
+        List<String> missing = new ArrayList<>();
+        for (String p : ports) {
+            if (!top.hasPort(p)) {
+                missing.add(p);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The shape {@code top} presents. With {@code forced} non-null, checks that shape instead of
+     * guessing.
+     *
+     * @throws TandemException listing the ports found and the shapes expected when none fits, or
+     *                         naming the missing ports when the forced shape does not fit
+     */
+    public static BusShape detect(TopModule top, BusShape forced) {
+        if (forced != null) {
+            List<String> missing = forced.missing(top);
+            if (!missing.isEmpty()) {
+                throw new TandemException(top.file() + ": module " + top.name() + " lacks the ports of bus shape "
+                        + forced.cliName + ": " + String.join(", ", missing));
+            }
+            return requireDriven(forced, top);
+        }
+        for (BusShape s : values()) {
+            if (s.missing(top).isEmpty()) {
+                return requireDriven(s, top);
+            }
+        }
+        StringBuilder msg = new StringBuilder();
+        msg.append(top.file()).append(": module ").append(top.name())
+                .append(" matches no supported bus shape; ports found: ");
+        List<String> found = new ArrayList<>();
+        for (Port p : top.ports()) {
+            found.add(p.toString());
+        }
+        msg.append(found.isEmpty() ? "(none)" : String.join(" ", found));
+        msg.append("; shapes expected:");
+        for (BusShape s : values()) {
+            msg.append(' ').append(s.cliName).append(" {").append(String.join(" ", s.ports)).append('}');
+        }
+        throw new TandemException(msg.toString());
+    }
+
+    private static BusShape requireDriven(BusShape s, TopModule top) {
+        if (!s.driven) {
+            throw new TandemException(top.file() + ": module " + top.name() + " has the ports of bus shape "
+                    + s.cliName + ", which this version of Tandem recognises but has no bus driver for yet;"
+                    + " driven shapes: " + drivenNames());
+        }
+        return s;
+    }
+
+    private static String cliNames() {
+        List<String> n = new ArrayList<>();
+        for (BusShape s : values()) {
+            n.add(s.cliName);
+        }
+        return String.join(", ", n);
+    }
+
+    private static String drivenNames() {
+        List<String> n = new ArrayList<>();
+        for (BusShape s : values()) {
+            if (s.driven) {
+                n.add(s.cliName);
+            }
+        }
+        return String.join(", ", n);
+    }
+}

@@ -1,0 +1,239 @@
+package tandem.dut;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tandem.golden.TandemException;
+
+/**
+ * Turns RTL files and a top-module name into a {@link DutLibrary}: writes the harness and its
+ * generated glue, runs Verilator 5 with fast settings, links a shared library with a plain C
+ * ABI, and caches it keyed by a hash of the RTL, the harness, the options and the Verilator
+ * version. A cache hit costs the hash of the sources and nothing else.
+ *
+ * <p>Fast settings: {@code -O3 --x-assign fast --x-initial fast}, C++ at {@code -O3} through
+ * {@code OPT_FAST} (Debian's makefile default is {@code -Os}, ~35 % slower). Only the retire
+ * probe's signals are made visible ({@code public_flat_rd}); making everything public costs ~5×.
+ * Warnings are not fatal (user RTL is rarely lint-clean), except BLKANDNBLK, which Verilator
+ * 5.006 silently mis-simulates and which is refused.
+ */
+public final class VerilatorBuild {
+
+    private static final String HARNESS = "/tandem/dut/harness/harness.cpp";
+    private static final Pattern ERROR = Pattern.compile("^%Error(?:-[A-Z0-9_]+)?: .*");
+    private static final Pattern BLKANDNBLK = Pattern.compile("^%Warning-BLKANDNBLK: (.*)");
+    private static final Pattern CXX_ERROR = Pattern.compile("^\\S+:\\d+:\\d+: (?:fatal )?error: .*");
+
+    private final BuildCache cache;
+    private final java.io.PrintStream log;
+
+    /** A builder using {@code cache}, reporting build times and cache hits on {@code log}. */
+    public VerilatorBuild(BuildCache cache, java.io.PrintStream log) {
+        this.cache = cache;
+        this.log = log;
+    }
+
+    /**
+     * Builds (or finds in the cache) the library for {@code top} in {@code rtl}.
+     *
+     * @param shape  the bus shape to drive, or {@code null} to recognise it from the ports
+     * @param traced build the VCD-capable variant (cached separately)
+     * @throws TandemException for a missing top, an unsupported bus, or a Verilator error
+     *                         (its first line verbatim, with file and line)
+     */
+    public DutLibrary build(RtlSources rtl, String top, BusShape shape, boolean traced) {
+        TopModule module = TopModule.find(rtl.files(), top);
+        BusShape bus = BusShape.detect(module, shape);
+        String glue = glue(top, bus);
+        String probes = probes(top, bus);
+        byte[] harness = harnessSource();
+        List<String> options = options(rtl, top, traced);
+        String version = verilatorVersion();
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(version.getBytes(StandardCharsets.UTF_8));
+        parts.add(String.join("\n", options).getBytes(StandardCharsets.UTF_8));
+        parts.add(harness);
+        parts.add(glue.getBytes(StandardCharsets.UTF_8));
+        parts.add(probes.getBytes(StandardCharsets.UTF_8));
+        for (Path f : rtl.files()) {
+            parts.add(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            parts.add(readBytes(f));
+        }
+        String key = BuildCache.hash(parts.toArray(new byte[0][]));
+        Path entry = cache.entry("verilated", key);
+        Path lib = entry.resolve("obj").resolve(libraryName());
+        if (Files.isRegularFile(lib)) {
+            log.printf("tandem: Verilated %s%s: cache hit (%s)%n", top, traced ? " (traced)" : "", entry);
+            return new DutLibrary(lib, top, bus, traced, entry);
+        }
+        Path staging = cache.staging("verilated");
+        long start = System.nanoTime();
+        try {
+            Files.write(staging.resolve("harness.cpp"), harness);
+            Files.writeString(staging.resolve("tandem_glue.h"), glue);
+            Files.writeString(staging.resolve("probe.vlt"), probes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        runVerilator(staging, rtl, options);
+        Path published = cache.publish(staging, "verilated", key);
+        log.printf("tandem: Verilated %s%s in %.1f s (%s, cached in %s)%n", top, traced ? " (traced)" : "",
+                (System.nanoTime() - start) / 1e9, version, published);
+        return new DutLibrary(published.resolve("obj").resolve(libraryName()), top, bus, traced, published);
+    }
+
+    private static String libraryName() {
+        return "libtandemdut.so";
+    }
+
+    private static List<String> options(RtlSources rtl, String top, boolean traced) {
+        List<String> o = new ArrayList<>(List.of(
+                "--cc", "--exe", "--build", "-j", "2",
+                "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing",
+                "-Wno-fatal", "-Wno-lint", "-Wno-style",
+                "--top-module", top,
+                "-CFLAGS", "-fPIC -fvisibility=hidden -DVL_USER_FINISH -DVL_USER_STOP -DVL_USER_FATAL"
+                        + (traced ? " -DTANDEM_TRACE" : "") + " -I..",
+                "-LDFLAGS", "-shared -Wl,-Bsymbolic",
+                "-MAKEFLAGS", "OPT_FAST=-O3 OPT_GLOBAL=-O2 OPT_SLOW=-O1",
+                "--Mdir", "obj",
+                "-o", libraryName()));
+        if (traced) {
+            o.add("--trace");
+        }
+        o.addAll(rtl.verilatorFlags());
+        return o;
+    }
+
+    private void runVerilator(Path dir, RtlSources rtl, List<String> options) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("verilator");
+        cmd.addAll(options);
+        for (Path f : rtl.files()) {
+            cmd.add(f.toString());
+        }
+        cmd.add("probe.vlt");
+        cmd.add("harness.cpp");
+        Path logFile = dir.resolve("build.log");
+        int rc;
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile()).start();
+            rc = p.waitFor();
+        } catch (IOException e) {
+            throw new TandemException("cannot run verilator: " + e.getMessage()
+                    + " (install it: apt-get install verilator)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TandemException("interrupted while running verilator");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(logFile, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String l : lines) {
+            Matcher m = BLKANDNBLK.matcher(l);
+            if (m.matches()) {
+                throw new TandemException("verilator: " + m.group(1) + " -- refused: Verilator 5.006 mis-simulates a"
+                        + " variable driven by both blocking and non-blocking assignments (verilator issues #364, #1864);"
+                        + " split it into separately driven signals (build log: " + logFile + ")");
+            }
+        }
+        if (rc == 0) {
+            return;
+        }
+        int errors = 0;
+        String first = null;
+        for (String l : lines) {
+            if (ERROR.matcher(l).matches() && !l.contains(" exited with ") && !l.contains("Command Failed")) {
+                errors++;
+                if (first == null) {
+                    first = l;
+                }
+            }
+        }
+        if (first != null) {
+            throw new TandemException("verilator: " + first
+                    + (errors > 1 ? " (and " + (errors - 1) + " more errors)" : "") + " (build log: " + logFile + ")");
+        }
+        for (String l : lines) {
+            if (CXX_ERROR.matcher(l).matches()) {
+                throw new TandemException("C++ build of the Verilated model failed: " + l + " (build log: " + logFile + ")");
+            }
+        }
+        throw new TandemException("verilator exited with status " + rc + "; build log: " + logFile);
+    }
+
+    /** The header that binds the generic harness to this top and bus shape. */
+    static String glue(String top, BusShape shape) {
+        String cls = "V" + top;
+        return "// Generated by Tandem for top module " + top + ", bus shape " + shape.cliName() + ".\n"
+                + "#include \"" + cls + ".h\"\n"
+                + "#include \"" + cls + "___024root.h\"\n"
+                + "#define TANDEM_TOP " + cls + "\n"
+                + "#define TANDEM_BUS_" + shape.name() + " 1\n"
+                + "#define TANDEM_SIG(n) (d->m->rootp->" + top + "__DOT__##n)\n";
+    }
+
+    /** The Verilator configuration exposing the retire probe's signals read-only. */
+    static String probes(String top, BusShape shape) {
+        StringBuilder sb = new StringBuilder("`verilator_config\n");
+        for (String sig : shape.probes()) {
+            sb.append("public_flat_rd -module \"").append(top).append("\" -var \"").append(sig).append("\"\n");
+        }
+        return sb.toString();
+    }
+
+    private static byte[] harnessSource() {
+        try (InputStream in = VerilatorBuild.class.getResourceAsStream(HARNESS)) {
+            if (in == null) {
+                throw new IllegalStateException("harness source missing from the jar: " + HARNESS);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readBytes(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static volatile String version;
+
+    /** {@code verilator --version}'s first line, cached for the process. */
+    public static String verilatorVersion() {
+        String v = version;
+        if (v != null) {
+            return v;
+        }
+        try {
+            Process p = new ProcessBuilder("verilator", "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || out.isEmpty()) {
+                throw new TandemException("verilator --version failed: " + out);
+            }
+            v = out.lines().findFirst().orElse(out);
+            version = v;
+            return v;
+        } catch (IOException e) {
+            throw new TandemException("verilator not found on PATH (install it: apt-get install verilator)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TandemException("interrupted while running verilator --version");
+        }
+    }
+}
