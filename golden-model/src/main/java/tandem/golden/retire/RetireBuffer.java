@@ -142,8 +142,12 @@ public final class RetireBuffer {
         }
     }
 
-    /** Records the trap taken by a {@link #KIND_TRAP} or {@link #KIND_INTERRUPT} record. */
-    public void trap(int slot, int cause, int tval) {
+    /**
+     * Marks the record as a trap ({@link #KIND_TRAP}) or interrupt ({@link #KIND_INTERRUPT})
+     * with the xcause and xtval the hart wrote.
+     */
+    public void trap(int slot, byte kind, int cause, int tval) {
+        this.kind[slot] = kind;
         this.cause[slot] = cause;
         this.tval[slot] = tval;
     }

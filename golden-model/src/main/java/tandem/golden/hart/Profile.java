@@ -1,0 +1,93 @@
+package tandem.golden.hart;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tandem.golden.TandemException;
+import tandem.golden.isa.Extension;
+
+/**
+ * The ISA and CSR set of a CPU, chosen at start-up. A hart is its profile's list of
+ * extensions and CSR groups; nothing on the instruction loop asks which profile it runs.
+ *
+ * @param name the profile's name on the command line
+ * @param extensions instruction extensions decoded
+ * @param csrGroups CSR groups installed
+ * @param misa reset value of misa
+ * @param misaWritable whether misa's extension bits take writes (Baochip-1x)
+ * @param mvendorid value of mvendorid
+ * @param marchid value of marchid
+ * @param mimpid value of mimpid
+ * @param mhartid value of mhartid
+ * @param resetMtvec mtvec after reset
+ */
+public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrGroups, int misa,
+                      boolean misaWritable, int mvendorid, int marchid, int mimpid, int mhartid, int resetMtvec) {
+
+    /** CSR groups a profile may install. */
+    public enum CsrGroup {
+        /** Machine trap setup and handling, ids, misa. */
+        MACHINE,
+        /** Supervisor trap setup and handling, and the delegation CSRs. */
+        SUPERVISOR,
+        /** satp: Sv32 translation. */
+        SV32,
+        /** cycle/instret and their machine counterparts with high halves. */
+        COUNTERS,
+        /** time/timeh. */
+        TIME,
+        /** VexRiscv's external interrupt array: 0xBC0, 0xFC0, 0x9C0, 0xDC0. */
+        IRQ_ARRAY,
+        /** Baochip-1x's read-only 0xCC0. */
+        BAOCHIP_INFO
+    }
+
+    private static final int MISA_IMACSU = 0x4000_0000 | 1 | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20);
+
+    /** VexRiscv as Xous-class SoCs configure it: RV32IMAC + Zicsr + Zifencei, M/S/U, Sv32, IRQ array. */
+    public static final Profile VEXRISCV = new Profile("vexriscv",
+            EnumSet.of(Extension.I, Extension.M, Extension.A, Extension.C, Extension.ZICSR,
+                    Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH),
+            EnumSet.allOf(CsrGroup.class).stream().filter(g -> g != CsrGroup.BAOCHIP_INFO)
+                    .collect(() -> EnumSet.noneOf(CsrGroup.class), Set::add, Set::addAll),
+            MISA_IMACSU, false, 0, 0, 0, 0, 0);
+
+    /** SpinalHDL's RiscvCore as CI runs it: RV32IM, no C, no CSRs. */
+    public static final Profile RV32IM = new Profile("rv32im",
+            EnumSet.of(Extension.I, Extension.M), EnumSet.noneOf(CsrGroup.class),
+            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0);
+
+    /** Profiles by name, the default first. */
+    public static final List<Profile> ALL = List.of(VEXRISCV, RV32IM);
+
+    /** Copies the sets so a profile is immutable. */
+    public Profile {
+        extensions = Collections.unmodifiableSet(EnumSet.copyOf(extensions));
+        csrGroups = csrGroups.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(CsrGroup.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(csrGroups));
+    }
+
+    /** Whether the profile decodes {@code ext}. */
+    public boolean has(Extension ext) {
+        return extensions.contains(ext);
+    }
+
+    /** Whether the profile installs {@code group}. */
+    public boolean has(CsrGroup group) {
+        return csrGroups.contains(group);
+    }
+
+    /** The profile called {@code name}. */
+    public static Profile named(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (Profile p : ALL) {
+            if (p.name.equals(n)) {
+                return p;
+            }
+        }
+        throw new TandemException("unknown CPU profile '" + name + "' (known: "
+                + String.join(", ", ALL.stream().map(Profile::name).toList()) + ")");
+    }
+}
