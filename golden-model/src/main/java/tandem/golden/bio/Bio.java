@@ -1,0 +1,656 @@
+package tandem.golden.bio;
+
+import tandem.golden.TandemException;
+import tandem.golden.bus.BusDevice;
+import tandem.golden.bus.IrqLine;
+import tandem.golden.bus.Ticking;
+
+/**
+ * The Baochip-1x BIO block as the host sees it at 0x5012_4000: four {@link BioCore}s, four
+ * {@link BioFifo}s, the GPIO, event and quantum logic of {@code bio_bdma.sv}, the register bank,
+ * the four code windows (+0x1000 .. +0x4FFF) and the four FIFO alias pages (+0x5000 .. +0x8FFF).
+ *
+ * <p>One call of {@link #run}'s loop is one {@code aclk} edge of the whole block. Within it every
+ * core first presents its side-effect signals, the block resolves stalls and arbitration (host,
+ * then core 0 .. 3; a losing FIFO writer's word is dropped, a FIFO pop is broadcast to every
+ * reader, GPIO set and clear of one bit hold it, events take one whole 24-bit word by priority),
+ * then all registers take their new values.
+ *
+ * <p>Host accesses happen between BIO cycles. Control actions land with the RTL's synchroniser
+ * delays counted in BIO clocks: enables apply at the next edge, a RESTART holds the core (and
+ * its FIFO) in reset for three host clocks, a CLKDIV_RESTART lets the divider run a few BIO
+ * clocks before the core ({@link #DIVIDER_LEAD}). FIFO pushes and event writes from the host take part in the next cycle's
+ * arbitration with the host's priority; an RXF read returns the head and pops it.
+ *
+ * <p>Not modelled: the BDMA bus (a core load or store above 0x0FFF_FFFF is reported as an
+ * error), the DMA request event sources, the address filters (their registers are stored).
+ */
+public final class Bio implements BusDevice, Ticking {
+
+    /** Bytes of address space from 0x5012_4000: registers, four code windows, four alias pages. */
+    public static final int SIZE = 0x9000;
+    /** CFGINFO: 4096-byte RAM per core, 4 cores, version 8. */
+    public static final int CFGINFO = 0x1000_0408;
+
+    private static final int CORES = 4;
+    /**
+     * BIO clocks by which a restarted divider runs ahead of its restarted core. The RTL header's
+     * "ACLK test" samples (54, 64 after quantum waits) need 4; reading the synchronisers gives 3
+     * (the divider's reset is the raw control bit, the core's passes three flops).
+     */
+    private static final int DIVIDER_LEAD = 4;
+
+    private final BioConfig config;
+    private final IrqLine[] irqLines;
+    private final BioCore[] cores = new BioCore[CORES];
+    private final BioFifo[] fifos = new BioFifo[CORES];
+    private final QuantumDivider[] dividers = new QuantumDivider[CORES];
+    private BioObserver observer;
+
+    private long cycle;
+    private long cpuRemainder;
+
+    // Core control.
+    private int enSync;
+    private int ctrlEnables;
+    private final int[] restartCount = new int[CORES];
+    private final int[] divResetCount = new int[CORES];
+    private final int[] clockCount = new int[CORES];
+    private int quantum;
+    private int extclkSelectedQ;
+    private int pendingCtrl = -1;
+
+    // GPIO.
+    private int gpioOutAclk;
+    private int gpioDirAclk;
+    private int gpioOut;
+    private int gpioDir;
+    private int externalPins;
+    private int inSync0;
+    private int inSync1;
+    private int inSnapped;
+    private int syncBypass;
+    private int oeInvert;
+    private int outInvert;
+    private int inInvert;
+    private int configReg;
+
+    // Events.
+    private int events;
+    private int hostEventSet;
+    private int hostEventClr;
+    private boolean hostEventSetValid;
+    private boolean hostEventClrValid;
+    private int hostEventSetP;
+    private int hostEventClrP;
+    private boolean hostEventSetPValid;
+    private boolean hostEventClrPValid;
+    private int elevel;
+    private int etype;
+
+    // Host FIFO traffic waiting for the next cycle.
+    private final boolean[] hostPushPending = new boolean[CORES];
+    private final int[] hostPushData = new int[CORES];
+    private final boolean[] hostPullPending = new boolean[CORES];
+
+    // Interrupts.
+    private final int[] irqMask = new int[CORES];
+    private int irqEdge;
+    private int irqAggQ;
+    private int irqState;
+    private int pclkPhase;
+
+    // Stored registers without behaviour in the model.
+    private int extclock;
+    private int memGutter;
+    private int periGutter;
+    private final int[] qdiv = new int[CORES];
+    private final int[] evmap = new int[6];
+    private final int[] filter = new int[8];
+
+    /** A BIO with the silicon's options and no interrupt wiring. */
+    public Bio() {
+        this(BioConfig.DEFAULT, null);
+    }
+
+    /**
+     * @param config model options (errata, host clock ratio, BIO/CPU clock ratio)
+     * @param irqLines the four BIO interrupt outputs (IRQARRAY18 bits 0–3 on Baochip-1x), or
+     *     {@code null} for none; shorter arrays leave the rest unconnected
+     */
+    public Bio(BioConfig config, IrqLine[] irqLines) {
+        this.config = config;
+        this.irqLines = new IrqLine[CORES];
+        for (int i = 0; i < CORES; i++) {
+            cores[i] = new BioCore(i, config);
+            fifos[i] = new BioFifo();
+            dividers[i] = new QuantumDivider();
+            this.irqLines[i] = irqLines != null && i < irqLines.length && irqLines[i] != null ? irqLines[i] : IrqLine.NONE;
+        }
+    }
+
+    /** The options this block was built with. */
+    public BioConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "bio";
+    }
+
+    @Override
+    public int size() {
+        return SIZE;
+    }
+
+    /** Sets (or with {@code null} removes) the per-cycle observer. */
+    public void setObserver(BioObserver observer) {
+        this.observer = observer;
+    }
+
+    // ---------------------------------------------------------------- state seen from outside
+
+    /** BIO clock edges so far. */
+    public long cycle() {
+        return cycle;
+    }
+
+    /** Pad output levels: the output register after IO_O_INV. */
+    public int pins() {
+        return gpioOut ^ outInvert;
+    }
+
+    /** Pad output enables (1 = output): the direction register after IO_OE_INV. */
+    public int directions() {
+        return gpioDir ^ oeInvert;
+    }
+
+    /** Words in FIFO {@code k}, 0..9. */
+    public int fifoLevel(int k) {
+        return fifos[k].level();
+    }
+
+    /** Core {@code c}'s program counter (reg_pc). */
+    public int pc(int c) {
+        return cores[c].regPc;
+    }
+
+    /** Core {@code c}'s state machine state, one-hot as in PicoRV32 (0x40 fetch, 0x20 ld_rs1 ...). */
+    public int coreState(int c) {
+        return cores[c].cpuState;
+    }
+
+    /** Core {@code c} has trapped (illegal instruction, ecall or ebreak). */
+    public boolean trapped(int c) {
+        return cores[c].trapped();
+    }
+
+    /** Core {@code c}'s register x{@code i} for i in 1..15 (x16–x31 are not storage). */
+    public int x(int c, int i) {
+        return cores[c].x(i);
+    }
+
+    /** The aggregated event register (bits 23:0 set/cleared by cores and host, 31:24 FIFO levels). */
+    public int events() {
+        return events;
+    }
+
+    /** Core {@code c}'s BIO clock counter, the low 30 bits of x31. */
+    public int clockCount(int c) {
+        return clockCount[c];
+    }
+
+    /** The pad-side input levels that external logic drives (used for pins not driven by the BIO). */
+    public void drivePins(int levels) {
+        externalPins = levels;
+    }
+
+    int fifoHead(int k) {
+        return fifos[k].head();
+    }
+
+    int pinsSeenByCores() {
+        return (configReg & 0x20) != 0 ? inSnapped : cleanedInputs();
+    }
+
+    private int cleanedInputs() {
+        return (inSync0 & syncBypass) | (inSync1 & ~syncBypass);
+    }
+
+    // ---------------------------------------------------------------- direct loading (tests, CLI)
+
+    /**
+     * Copies a program image into core {@code c}'s RAM from address 0, as the host does through
+     * the code window while the core is disabled.
+     */
+    public void loadProgram(int c, byte[] image) {
+        if (image.length > BioCore.RAM_WORDS * 4) {
+            throw new TandemException("BIO program is " + image.length + " bytes; a core has 4096 bytes of RAM");
+        }
+        int[] ram = cores[c].ram;
+        for (int i = 0; i < image.length; i++) {
+            int shift = (i & 3) * 8;
+            ram[i >> 2] = (ram[i >> 2] & ~(0xFF << shift)) | ((image[i] & 0xFF) << shift);
+        }
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** Advances the BIO by {@code cycles} of its own clock. */
+    public void run(long cycles) {
+        if (observer == null) {
+            for (long i = 0; i < cycles; i++) {
+                cycleOnce();
+            }
+        } else {
+            BioObserver o = observer;
+            for (long i = 0; i < cycles; i++) {
+                cycleOnce();
+                o.cycle(this);
+            }
+        }
+    }
+
+    @Override
+    public void tick(long cpuCycles) {
+        long scaled = cpuCycles * config.bioCyclesPerCpuCycleNum() + cpuRemainder;
+        long bioCycles = scaled / config.bioCyclesPerCpuCycleDen();
+        cpuRemainder = scaled % config.bioCyclesPerCpuCycleDen();
+        run(bioCycles);
+    }
+
+    private void cycleOnce() {
+        if (pendingCtrl >= 0) {
+            applyCtrl(pendingCtrl);
+            pendingCtrl = -1;
+        }
+        final int ev = events;
+        final BioFifo f0 = fifos[0], f1 = fifos[1], f2 = fifos[2], f3 = fifos[3];
+        final int readable = (f0.readable() ? 1 : 0) | (f1.readable() ? 2 : 0) | (f2.readable() ? 4 : 0) | (f3.readable() ? 8 : 0);
+        final int writable = (f0.writable() ? 1 : 0) | (f1.writable() ? 2 : 0) | (f2.writable() ? 4 : 0) | (f3.writable() ? 8 : 0);
+        final int en = enSync;
+        int stall = 0;
+        int fifoRe = 0;
+        int fifoWe = 0;
+        int gpioSet = 0, gpioClr = 0, dirSet = 0, dirClr = 0;
+        boolean evSetValid = hostEventSetPValid;
+        int evSet = hostEventSetP;
+        boolean evClrValid = hostEventClrPValid;
+        int evClr = hostEventClrP;
+        final int[] wdataFor = wdataScratch;
+        for (int k = 0; k < CORES; k++) {
+            if (hostPushPending[k]) {
+                fifoWe |= 1 << k;
+                wdataFor[k] = hostPushData[k];
+            }
+            if (hostPullPending[k]) {
+                fifoRe |= 1 << k;
+            }
+        }
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            boolean inReset = restartCount[c] > 0;
+            core.evalOutputs(ev, inReset);
+            boolean coreEn = (en & (1 << c)) != 0;
+            int rd = core.outFifoRead;
+            int wr = core.outFifoWrite;
+            if (!coreEn
+                    || (core.outQuantaHalt && (quantum & (1 << c)) == 0)
+                    || (rd & ~readable) != 0
+                    || (wr & ~writable) != 0
+                    || core.outEventStall) {
+                stall |= 1 << c;
+            }
+            if (coreEn) {
+                fifoRe |= rd;
+                int newWriters = wr & ~fifoWe;
+                if (newWriters != 0) {
+                    fifoWe |= newWriters;
+                    for (int k = 0; k < CORES; k++) {
+                        if ((newWriters & (1 << k)) != 0) {
+                            wdataFor[k] = core.outWdata;
+                        }
+                    }
+                }
+            }
+            if (core.outWen) {
+                int waddr = core.outWaddr;
+                if (waddr >= 21) {
+                    int w = core.outWdata;
+                    int mask = core.gpioMask;
+                    switch (waddr) {
+                        case 21: gpioSet |= mask & w; gpioClr |= mask & ~w; break;
+                        case 22: gpioSet |= mask & w; break;
+                        case 23: gpioClr |= mask & ~w; break;
+                        case 24: dirSet |= mask & w; break;
+                        case 25: dirClr |= mask & w; break;
+                        case 28:
+                            if (!evSetValid) {
+                                evSetValid = true;
+                                evSet = w & 0xFF_FFFF;
+                            }
+                            break;
+                        case 29:
+                            if (!evClrValid) {
+                                evClrValid = true;
+                                evClr = w & 0xFF_FFFF;
+                            }
+                            break;
+                        default: break;
+                    }
+                }
+            }
+        }
+        // Clock edge: cores (reading pre-edge FIFO heads, pins and events), then the block.
+        for (int c = 0; c < CORES; c++) {
+            boolean inReset = restartCount[c] > 0;
+            cores[c].edge((stall & (1 << c)) != 0, inReset, (en & (1 << c)) != 0, this);
+        }
+        int levels = 0;
+        for (int k = 0; k < CORES; k++) {
+            BioFifo f = fifos[k];
+            if (restartCount[k] > 0) {
+                f.reset();
+            } else {
+                f.clock((fifoWe & (1 << k)) != 0, wdataFor[k], (fifoRe & (1 << k)) != 0);
+            }
+            hostPushPending[k] = false;
+            hostPullPending[k] = false;
+            levels |= f.level() << (4 * k);
+        }
+        // Event register: 24 set/clear bits plus registered FIFO-level comparisons.
+        int set = evSetValid ? evSet : 0;
+        int clr = evClrValid ? evClr : 0;
+        int low = (events & 0xFF_FFFF & ~(clr & ~set)) | (set & ~clr);
+        events = low | (etype == 0 ? 0 : levelEvents(levels) << 24);
+        hostEventSetP = hostEventSetValid ? hostEventSet : 0;
+        hostEventSetPValid = hostEventSetValid;
+        hostEventClrP = hostEventClrValid ? hostEventClr : 0;
+        hostEventClrPValid = hostEventClrValid;
+        hostEventSetValid = false;
+        hostEventClrValid = false;
+
+        // GPIO: set/clear register, output register (optionally snapped to a quantum), input path.
+        boolean snapOut = (configReg & 0x4) != 0;
+        if (!snapOut || dividers[configReg & 3].penable()) {
+            gpioOut = gpioOutAclk;
+            gpioDir = gpioDirAclk;
+        }
+        gpioOutAclk = (gpioOutAclk & ~(gpioClr & ~gpioSet)) | (gpioSet & ~gpioClr);
+        gpioDirAclk = (gpioDirAclk & ~(dirClr & ~dirSet)) | (dirSet & ~dirClr);
+        int cleaned = cleanedInputs();
+        if (dividers[(configReg >> 3) & 3].penable()) {
+            inSnapped = cleaned;
+        }
+        int extclkSelected = 0;
+        if ((extclock & 0xF) != 0) {
+            for (int c = 0; c < CORES; c++) {
+                int pin = (extclock >>> (4 + 5 * c)) & 31;
+                extclkSelected |= ((inSync1 >>> pin) & 1) << c;
+            }
+        }
+        inSync1 = inSync0;
+        int oe = gpioDir ^ oeInvert;
+        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
+        inSync0 = pad ^ inInvert;
+
+        // Quantum pulses, dividers, clock counters, reset sequencing.
+        int q = 0;
+        for (int c = 0; c < CORES; c++) {
+            QuantumDivider div = dividers[c];
+            boolean pulse = (extclock & (1 << c)) != 0
+                    ? ((extclkSelected & ~extclkSelectedQ) & (1 << c)) != 0
+                    : div.penable();
+            if (pulse) {
+                q |= 1 << c;
+            }
+            div.clock(divResetCount[c] > 0);
+            if (divResetCount[c] > 0) {
+                divResetCount[c]--;
+            }
+            if (restartCount[c] > 0) {
+                restartCount[c]--;
+            }
+            clockCount[c] = (en & (1 << c)) != 0 ? clockCount[c] + 1 : 0;
+        }
+        quantum = q;
+        extclkSelectedQ = extclkSelected;
+        if (++pclkPhase >= config.pclkRatio()) {
+            pclkPhase = 0;
+            updateIrqs();
+        }
+        cycle++;
+    }
+
+    private final int[] wdataScratch = new int[CORES];
+
+    private int levelEvents(int levels) {
+        int out = 0;
+        for (int slot = 0; slot < 8; slot++) {
+            int level = (levels >>> (4 * (slot >> 1))) & 0xF;
+            int threshold = (elevel >>> (4 * slot)) & 0xF;
+            boolean hit = ((etype >>> slot) & 1) != 0 && level < threshold
+                    || ((etype >>> (8 + slot)) & 1) != 0 && level == threshold
+                    || ((etype >>> (16 + slot)) & 1) != 0 && level > threshold;
+            if (hit) {
+                out |= 1 << slot;
+            }
+        }
+        return out;
+    }
+
+    private void updateIrqs() {
+        int agg = 0;
+        for (int i = 0; i < CORES; i++) {
+            if ((irqMask[i] & events) != 0) {
+                agg |= 1 << i;
+            }
+        }
+        int next = 0;
+        for (int i = 0; i < CORES; i++) {
+            boolean level = (agg & (1 << i)) != 0;
+            // RTL: irq[i] <= irq_agg[i] & ~irq_agg_q is evaluated 4 bits wide and truncated to
+            // bit 0, so edge mode compares every line against irq_agg_q[0].
+            boolean out = (irqEdge & (1 << i)) != 0 ? level && (irqAggQ & 1) == 0 : level;
+            if (out) {
+                next |= 1 << i;
+            }
+        }
+        irqAggQ = agg;
+        int changed = next ^ irqState;
+        irqState = next;
+        for (int i = 0; i < CORES; i++) {
+            if ((changed & (1 << i)) != 0) {
+                irqLines[i].set((next & (1 << i)) != 0);
+            }
+        }
+    }
+
+    private void applyCtrl(int value) {
+        int restart = (value >>> 4) & 0xF;
+        int divRestart = (value >>> 8) & 0xF;
+        int hold = 3 * config.pclkRatio();
+        for (int c = 0; c < CORES; c++) {
+            if ((restart & (1 << c)) != 0) {
+                restartCount[c] = hold;
+            }
+            if ((divRestart & (1 << c)) != 0) {
+                divResetCount[c] = hold - DIVIDER_LEAD;
+            }
+        }
+        enSync = value & 0xF;
+    }
+
+    // ---------------------------------------------------------------- host registers
+
+    @Override
+    public int load(int offset, int width) {
+        int word = loadWord(offset & ~3);
+        return width == 4 ? word : (word >>> ((offset & 3) * 8)) & (width == 2 ? 0xFFFF : 0xFF);
+    }
+
+    private int loadWord(int offset) {
+        if (offset >= 0x1000 && offset < 0x5000) {
+            int c = (offset >> 12) - 1;
+            if ((enSync & (1 << c)) != 0) {
+                return cores[c].ramOutput();
+            }
+            return cores[c].ram[(offset & 0xFFF) >> 2];
+        }
+        if (offset >= 0x5000) {
+            return loadAlias((offset >> 12) - 5, offset & 0xFFF);
+        }
+        switch (offset) {
+            case 0x00: return ctrlEnables;
+            case 0x04: return CFGINFO;
+            case 0x08: return configReg;
+            case 0x0C: return flevel();
+            case 0x10: case 0x14: case 0x18: case 0x1C: return hostPushData[(offset - 0x10) >> 2];
+            case 0x20: case 0x24: case 0x28: case 0x2C: return pull((offset - 0x20) >> 2);
+            case 0x30: return elevel;
+            case 0x34: return etype;
+            case 0x38: return hostEventSet;
+            case 0x3C: return hostEventClr;
+            case 0x40: return events;
+            case 0x44: return extclock;
+            case 0x50: case 0x54: case 0x58: case 0x5C: return qdiv[(offset - 0x50) >> 2];
+            case 0x60: return syncBypass;
+            case 0x64: return oeInvert;
+            case 0x68: return outInvert;
+            case 0x6C: return inInvert;
+            case 0x70: case 0x74: case 0x78: case 0x7C: return irqMask[(offset - 0x70) >> 2];
+            case 0x80: return irqEdge;
+            case 0x84: return gpioOut;
+            case 0x88: return gpioDir;
+            case 0x90: case 0x94: case 0x98: case 0x9C: {
+                BioCore core = cores[(offset - 0x90) >> 2];
+                return (core.trapped() ? 0x1000 : 0) | core.dbgPc();
+            }
+            case 0xA0: return memGutter;
+            case 0xA4: return periGutter;
+            default:
+                if (offset >= 0xB0 && offset < 0xC8) {
+                    return evmap[(offset - 0xB0) >> 2];
+                }
+                return 0;
+        }
+    }
+
+    private int loadAlias(int page, int offset) {
+        switch (offset) {
+            case 0x0C: return flevel();
+            case 0x40: return events;
+            default:
+                if (offset == 0x20 + 4 * page) {
+                    return pull(page);
+                }
+                return 0;
+        }
+    }
+
+    private int flevel() {
+        return fifos[0].level() | fifos[1].level() << 4 | fifos[2].level() << 8 | fifos[3].level() << 12;
+    }
+
+    private int pull(int k) {
+        BioFifo f = fifos[k];
+        if (hostPullPending[k]) {
+            // A second read before the BIO advanced: complete the first pop now.
+            f.clock(false, 0, true);
+        }
+        int value = f.head();
+        if (f.readable()) {
+            hostPullPending[k] = true;
+        }
+        return value;
+    }
+
+    private void push(int k, int value) {
+        if (hostPushPending[k]) {
+            fifos[k].clock(true, hostPushData[k], false);
+        }
+        hostPushPending[k] = true;
+        hostPushData[k] = value;
+    }
+
+    @Override
+    public void store(int offset, int value, int width) {
+        int aligned = offset & ~3;
+        if (width != 4) {
+            int shift = (offset & 3) * 8;
+            int mask = (width == 2 ? 0xFFFF : 0xFF) << shift;
+            value = (value << shift) & mask;
+        }
+        if (aligned >= 0x1000 && aligned < 0x5000) {
+            int c = (aligned >> 12) - 1;
+            if ((enSync & (1 << c)) == 0) {
+                cores[c].ram[(aligned & 0xFFF) >> 2] = value;
+            }
+            return;
+        }
+        if (aligned >= 0x5000) {
+            int page = (aligned >> 12) - 5;
+            int off = aligned & 0xFFF;
+            if (off == 0x10 + 4 * page) {
+                push(page, value);
+            } else if (off == 0x38) {
+                setHostEvents(value);
+            } else if (off == 0x3C) {
+                clearHostEvents(value);
+            }
+            return;
+        }
+        switch (aligned) {
+            case 0x00:
+                ctrlEnables = value & 0xF;
+                pendingCtrl = value & 0xFFF;
+                break;
+            case 0x08: configReg = value & 0x3FF; break;
+            case 0x10: case 0x14: case 0x18: case 0x1C: push((aligned - 0x10) >> 2, value); break;
+            case 0x30: elevel = value; break;
+            case 0x34: etype = value & 0xFF_FFFF; break;
+            case 0x38: setHostEvents(value); break;
+            case 0x3C: clearHostEvents(value); break;
+            case 0x44: extclock = value & 0xFF_FFFF; break;
+            case 0x48:
+                for (int k = 0; k < CORES; k++) {
+                    if ((value & (1 << k)) != 0) {
+                        fifos[k].reset();
+                    }
+                }
+                break;
+            case 0x50: case 0x54: case 0x58: case 0x5C: {
+                int c = (aligned - 0x50) >> 2;
+                qdiv[c] = value;
+                dividers[c].configure(value >>> 16, value >>> 8);
+                break;
+            }
+            case 0x60: syncBypass = value; break;
+            case 0x64: oeInvert = value; break;
+            case 0x68: outInvert = value; break;
+            case 0x6C: inInvert = value; break;
+            case 0x70: case 0x74: case 0x78: case 0x7C: irqMask[(aligned - 0x70) >> 2] = value; break;
+            case 0x80: irqEdge = value & 0xF; break;
+            case 0xA0: memGutter = value; break;
+            case 0xA4: periGutter = value; break;
+            default:
+                if (aligned >= 0xB0 && aligned < 0xC8) {
+                    evmap[(aligned - 0xB0) >> 2] = value;
+                } else if (aligned >= 0xE0 && aligned < 0x100) {
+                    filter[(aligned - 0xE0) >> 2] = value & 0xF_FFFF;
+                }
+                break;
+        }
+    }
+
+    private void setHostEvents(int value) {
+        hostEventSet = hostEventSetValid ? hostEventSet | (value & 0xFF_FFFF) : value & 0xFF_FFFF;
+        hostEventSetValid = true;
+    }
+
+    private void clearHostEvents(int value) {
+        hostEventClr = hostEventClrValid ? hostEventClr | (value & 0xFF_FFFF) : value & 0xFF_FFFF;
+        hostEventClrValid = true;
+    }
+}

@@ -1,0 +1,47 @@
+package tandem.golden.bio;
+
+/**
+ * Immutable options of the BIO model. {@link #DEFAULT} is the silicon: both errata on, the host
+ * APB clock at one eighth of the BIO clock (PCLK 43.75 MHz against ACLK 350 MHz), and one BIO
+ * clock per CPU clock for the platform's {@link Bio#tick}.
+ *
+ * @param phantomRs1 reproduce erratum 1: instructions without an rs1 operand (lui, auipc) still
+ *     act on bits [19:15] — a FIFO pop for 16–19, a quantum wait for 20, an event wait for 30
+ * @param phantomRs2 reproduce erratum 2: instructions without an rs2 operand still act on bits
+ *     [24:20] — a quantum wait for 20 (including C.SLLI/C.SRLI/C.SRAI with shift amount 20)
+ * @param pclkRatio BIO clock cycles per host APB clock cycle (≥ 2); host control actions land
+ *     with the RTL's synchroniser delays measured in these
+ * @param bioCyclesPerCpuCycleNum numerator of BIO clocks per CPU clock
+ * @param bioCyclesPerCpuCycleDen denominator of BIO clocks per CPU clock
+ */
+public record BioConfig(boolean phantomRs1, boolean phantomRs2, int pclkRatio,
+                        int bioCyclesPerCpuCycleNum, int bioCyclesPerCpuCycleDen) {
+
+    /** The silicon's behaviour. */
+    public static final BioConfig DEFAULT = new BioConfig(true, true, 8, 1, 1);
+
+    /** Validates the ratios. */
+    public BioConfig {
+        if (pclkRatio < 2) {
+            throw new IllegalArgumentException("pclkRatio must be at least 2, got " + pclkRatio);
+        }
+        if (bioCyclesPerCpuCycleNum < 1 || bioCyclesPerCpuCycleDen < 1) {
+            throw new IllegalArgumentException("clock ratio must be positive");
+        }
+    }
+
+    /** The same options with both errata switched on or off. */
+    public BioConfig withErrata(boolean on) {
+        return new BioConfig(on, on, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen);
+    }
+
+    /** The same options with {@code num/den} BIO clocks per CPU clock. */
+    public BioConfig withClockRatio(int num, int den) {
+        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, num, den);
+    }
+
+    /** The same options with another host clock ratio. */
+    public BioConfig withPclkRatio(int ratio) {
+        return new BioConfig(phantomRs1, phantomRs2, ratio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen);
+    }
+}

@@ -1,0 +1,55 @@
+package tandem.golden.bio;
+
+/**
+ * A core's quantum clock divider: a fractional divider by {@code DIV_INT + DIV_FRAC/256} giving
+ * one single-cycle {@link #penable()} pulse per period, the fractional part dithering the period
+ * between the two neighbouring integers. DIV 0.0 and DIV 1.x pulse every cycle. The divisor is
+ * registered once before use, as in the RTL, so a new QDIV value takes effect a cycle late.
+ */
+final class QuantumDivider {
+
+    private int divInt;
+    private int divFrac;
+    private int divIntR;
+    private int divFracR;
+    private int counter;
+    private boolean pen = true;
+    private boolean oldPen;
+    private boolean penable;
+
+    /** Sets DIV_INT (16 bits) and DIV_FRAC (8 bits) as written to QDIVn. */
+    void configure(int divInt, int divFrac) {
+        this.divInt = divInt & 0xFFFF;
+        this.divFrac = divFrac & 0xFF;
+    }
+
+    /** The pulse register's current value. */
+    boolean penable() {
+        return penable;
+    }
+
+    /** One BIO clock edge; {@code reset} is the global reset or CLKDIV_RESTART. */
+    void clock(boolean reset) {
+        boolean useDivider = divInt != 0 || divFrac != 0;
+        boolean int1 = divInt == 1;
+        int div = divIntR << 8 | divFracR;
+        if (reset) {
+            counter = 0;
+            pen = true;
+            oldPen = false;
+            penable = false;
+        } else {
+            penable = ((pen && !oldPen) || !useDivider) ^ int1;
+            if (useDivider) {
+                oldPen = pen;
+                // The RTL compares at 32 bits: for a divisor below 1.0 the wrap never happens.
+                long wrapAt = ((long) div - 256) & 0xFFFF_FFFFL;
+                int next = counter >= wrapAt ? (int) ((counter - (div - 256)) & 0xFF_FFFF) : (counter + 256) & 0xFF_FFFF;
+                pen = counter < (div >>> 1);
+                counter = next;
+            }
+        }
+        divIntR = divInt;
+        divFracR = divFrac;
+    }
+}
