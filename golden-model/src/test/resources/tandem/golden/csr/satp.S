@@ -24,7 +24,7 @@ tandem_test:
     SATP_FOR(s0, root)
     EXPECT_TRAP(1f)
     ENTER_S(s_code)
-1:  CHECK_MTRAP(CAUSE_ECALL_S, 0)
+1:  CHECK_MTRAP(CAUSE_ECALL_S, ECALL_TVAL)
     CHECK_EQ_REG(s1, s0)
     CHECK_CSR(satp, 0)
     TEST_PASS

@@ -38,6 +38,17 @@
 #define CHECK_WORD(sym, val) \
     la t5, sym; lw t5, 0(t5); li t6, val; beq t5, t6, 9999f; li t4, __LINE__; j tandem_fail; 9999:
 
+/*
+ * xtval after ECALL: the privileged spec says 0 and QEMU writes 0; VexRiscv's CsrPlugin writes
+ * the instruction word for the exceptions it raises itself (ECALL, EBREAK, illegal), and the
+ * golden model follows VexRiscv.
+ */
+#ifdef TANDEM_QEMU
+#define ECALL_TVAL 0
+#else
+#define ECALL_TVAL 0x00000073
+#endif
+
 /* Fails unless the last M-mode trap had this cause and tval. */
 #define CHECK_MTRAP(cause, tval) \
     CHECK_WORD(tandem_mtrap_record, cause); CHECK_WORD(tandem_mtrap_record + 8, tval)
@@ -82,11 +93,13 @@
 /* satp value for root table `sym`, in `reg`. */
 #define SATP_FOR(reg, sym) la reg, sym; srli reg, reg, 12; li t6, SATP_SV32; or reg, reg, t6
 
-/* Fails unless the last M-mode (S-mode) trap's xtval holds the instruction word at `label`. */
+/* Fails unless the last M-mode (S-mode) trap's xtval holds the 32-bit instruction word at
+ * `label` (which may be only halfword-aligned). */
+#define LOAD_INSN(label) la t6, label; lhu t4, 2(t6); lhu t6, 0(t6); slli t4, t4, 16; or t6, t6, t4
 #define CHECK_MTVAL_INSN(label) \
-    la t6, label; lw t6, 0(t6); la t5, tandem_mtrap_record + 8; lw t5, 0(t5); beq t5, t6, 9999f; li t4, __LINE__; j tandem_fail; 9999:
+    LOAD_INSN(label); la t5, tandem_mtrap_record + 8; lw t5, 0(t5); beq t5, t6, 9999f; li t4, __LINE__; j tandem_fail; 9999:
 #define CHECK_STVAL_INSN(label) \
-    la t6, label; lw t6, 0(t6); la t5, tandem_strap_record + 8; lw t5, 0(t5); beq t5, t6, 9999f; li t4, __LINE__; j tandem_fail; 9999:
+    LOAD_INSN(label); la t5, tandem_strap_record + 8; lw t5, 0(t5); beq t5, t6, 9999f; li t4, __LINE__; j tandem_fail; 9999:
 
 /* Fails unless the last M-mode trap was an illegal instruction at `label` with the
  * instruction word in mtval. */

@@ -44,6 +44,7 @@ tandem_test:
     lw s6, 0(s5)
     la s5, template_add3
     lw s7, 0(s5)
+    .balign 4
 1:
 loop_insn:
     .option push
@@ -74,6 +75,7 @@ patched:
     .option rvc
     c.addi a0, 0
     ret
+    .balign 4
 template_two:
     .option norvc
     addi a0, zero, 2

@@ -39,8 +39,8 @@
 #define IN_U(r) EXPECT_TRAP(9995f); ENTER_U(r); 9995:
 
 /* The last access from S (U) succeeded / faulted with `cause` at virtual address `va`. */
-#define CHECK_S_OK CHECK_MTRAP(CAUSE_ECALL_S, 0)
-#define CHECK_U_OK CHECK_MTRAP(CAUSE_ECALL_U, 0)
+#define CHECK_S_OK CHECK_MTRAP(CAUSE_ECALL_S, ECALL_TVAL)
+#define CHECK_U_OK CHECK_MTRAP(CAUSE_ECALL_U, ECALL_TVAL)
 #define CHECK_FAULT(cause, va) CHECK_MTRAP(cause, va)
 
     .text

@@ -20,9 +20,9 @@ tandem_test:
     CHECK_FAULT(CAUSE_FETCH_PAGE, TEST_VA(0))
     CHECK_MTRAP_EPC_VALUE(TEST_VA(0))
     /* a whole 4 MiB region with no root entry */
-    li a0, SUPER_VA(3) + 0x123
+    li a0, SUPER_VA(3) + 0x120
     IN_S(s_load)
-    CHECK_FAULT(CAUSE_LOAD_PAGE, SUPER_VA(3) + 0x123)
+    CHECK_FAULT(CAUSE_LOAD_PAGE, SUPER_VA(3) + 0x120)
 
     /* W without R is reserved: loads and stores fault */
     MAP_TEST(1, page_a, PTE_V | PTE_W | PTE_A | PTE_D)

@@ -23,8 +23,8 @@ tandem_test:
     csrr s1, sepc
     csrr s2, scause
     BACK_TO_M
-    CHECK_MTRAP(CAUSE_ECALL_S, 0)
-    CHECK_STRAP(CAUSE_ECALL_U, 0)
+    CHECK_MTRAP(CAUSE_ECALL_S, ECALL_TVAL)
+    CHECK_STRAP(CAUSE_ECALL_U, ECALL_TVAL)
     la a0, u_ecall
     sub s1, s1, a0
     CHECK_EQ(s1, 0)
@@ -49,7 +49,7 @@ tandem_test:
     /* ecall from S is not delegated (bit 9 clear): goes to M */
     EXPECT_TRAP(3f)
     ENTER_S(s_ecall)
-3:  CHECK_MTRAP(CAUSE_ECALL_S, 0)
+3:  CHECK_MTRAP(CAUSE_ECALL_S, ECALL_TVAL)
     CHECK_STRAP_COUNT(2)
 
     /* traps in M are never delegated */

@@ -8,14 +8,14 @@ tandem_test:
     EXPECT_TRAP(1f)
     ENTER_S(s_code)
 1:  CHECK_MTRAP_EPC(s_done)
-    CHECK_MTRAP(CAUSE_ECALL_S, 0)
+    CHECK_MTRAP(CAUSE_ECALL_S, ECALL_TVAL)
     CHECK_CSR_MASKED(mstatus, MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP, MSTATUS_SIE | MSTATUS_SPIE)
 
     /* S-mode: sret with SPP = U goes to U */
     EXPECT_TRAP(2f)
     ENTER_S(s_to_u)
 2:  CHECK_MTRAP_EPC(u_after_sret)
-    CHECK_MTRAP(CAUSE_ECALL_U, 0)
+    CHECK_MTRAP(CAUSE_ECALL_U, ECALL_TVAL)
 
     /* M-mode may execute sret too (SPP = S: returns to S) */
     li a0, MSTATUS_SPP
@@ -24,7 +24,7 @@ tandem_test:
     csrw sepc, a0
     EXPECT_TRAP(3f)
     sret
-3:  CHECK_MTRAP(CAUSE_ECALL_S, 0)
+3:  CHECK_MTRAP(CAUSE_ECALL_S, ECALL_TVAL)
     CHECK_MTRAP_EPC(s_after_m_sret)
 
     /* sret in U, mret in S and U: illegal */
