@@ -1,0 +1,86 @@
+package tandem.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.golden.TandemException;
+import tandem.golden.hart.Profile;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.golden.platform.StopReason;
+import tandem.trace.TraceWriter;
+
+/** {@code tandem run}: runs an ELF on the golden model and says why it stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run an RV32 ELF on the golden model, print the guest console and why it stopped.",
+            "A program ends by writing tohost, the SiFive test finisher (0x5555 pass, code<<16|0x3333 fail),",
+            "or, with no trap vector (mtvec = 0), by ECALL with a7 = 93 and the exit code in a0."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROG.elf", description = "The RV32 ELF to run.")
+    private Path elf;
+
+    @Option(names = "--platform", defaultValue = "virt", description = "SoC platform (${DEFAULT-VALUE}); see 'tandem platforms'.")
+    private String platform;
+
+    @Option(names = "--profile", defaultValue = "vexriscv", description = "CPU profile: vexriscv, rv32im (${DEFAULT-VALUE}).")
+    private String profile;
+
+    @Option(names = "--max-instructions", defaultValue = "1000000000", description = "Instruction limit (${DEFAULT-VALUE}).")
+    private long maxInstructions;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write the retire stream as a binary trace (.gz compresses).")
+    private Path trace;
+
+    @Option(names = "--quiet", description = "Print only the stop line.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        Platform p = Platform.named(platform);
+        Machine machine = Machine.create(p, Profile.named(profile));
+        machine.loadElf(elf);
+        machine.enableEcallConvention();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!quiet) {
+            machine.console().addSink((uart, b) -> {
+                out.write(b);
+                if (b == '\n') {
+                    out.flush();
+                }
+            });
+        }
+        StopReason reason;
+        long start = System.nanoTime();
+        if (trace != null) {
+            try (TraceWriter writer = TraceWriter.open(trace, trace.toString().endsWith(".gz"))) {
+                machine.hart().addRetireListener(writer);
+                reason = machine.run(maxInstructions);
+                machine.hart().removeRetireListener(writer);
+            } catch (IOException e) {
+                throw new TandemException(trace + ": cannot write trace: " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw new TandemException(trace + ": cannot write trace: " + e.getCause().getMessage());
+            }
+        } else {
+            reason = machine.run(maxInstructions);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.flush();
+        long n = machine.hart().instret();
+        out.printf("tandem: %s; %d instructions in %.2f s (%.1f MIPS)%n", reason.describe(), n, seconds,
+                n / seconds / 1e6);
+        out.flush();
+        return reason.passed() ? Tandem.PASS : Tandem.FAIL;
+    }
+}
