@@ -62,7 +62,7 @@ public final class UnmodelledRegion implements BusDevice {
 
     private void warnOnce(int offset, String what) {
         if (warned.add(offset)) {
-            warnings.accept(String.format("warning: unmodelled device %s at 0x%08x: %s (warned once per address)",
+            warnings.accept(String.format("unmodelled device %s at 0x%08x: %s (warned once per address)",
                     name, base + Integer.toUnsignedLong(offset), what));
         }
     }
