@@ -41,6 +41,8 @@ public final class DutRetire {
     public int memSize;
     /** Privilege the instruction ran in: 0 U, 1 S, 3 M. */
     public int priv;
+    /** With {@link #INTERRUPT}: the xcause the RTL took, 0 when its probe cannot tell. */
+    public int interruptCause;
 
     /** Whether {@code flag} is set. */
     public boolean has(int flag) {
@@ -60,6 +62,7 @@ public final class DutRetire {
         memData = o.memData;
         memSize = o.memSize;
         priv = o.priv;
+        interruptCause = o.interruptCause;
     }
 
     @Override

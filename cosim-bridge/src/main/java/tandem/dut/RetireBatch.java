@@ -62,6 +62,7 @@ public final class RetireBatch {
         into.flags = b.get(o + 29) & 0xFF;
         into.memSize = b.get(o + 30);
         into.priv = b.get(o + 31);
+        into.interruptCause = 0;
         return into;
     }
 }

@@ -14,6 +14,7 @@
 #endif
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -103,7 +104,7 @@ struct Rng {
 struct Dut {
     VerilatedContext* ctx;
     TANDEM_TOP* m;
-    std::vector<uint8_t> ram;
+    uint8_t* ram = nullptr;  // calloc'd: pages the program never touches cost nothing
     uint32_t ram_base;
     uint32_t ram_size;
     uint64_t cycle = 0;
@@ -361,7 +362,7 @@ TANDEM_API void* tandem_create(uint32_t ram_base, uint32_t ram_size, uint64_t se
     d->ctx->traceEverOn(true);
 #endif
     d->m = new TANDEM_TOP(d->ctx, "TOP");
-    d->ram.assign(ram_size, 0);
+    d->ram = (uint8_t*)std::calloc(ram_size, 1);
     d->ram_base = ram_base;
     d->ram_size = ram_size;
     d->rng.s = seed * 0x9E3779B97F4A7C15ULL + 0x1234567ULL;
@@ -506,5 +507,6 @@ TANDEM_API void tandem_destroy(void* h) {
     d->m->final();
     delete d->m;
     delete d->ctx;
+    std::free(d->ram);
     delete d;
 }

@@ -1,0 +1,422 @@
+package tandem.lockstep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tandem.dut.DutRetire;
+import tandem.golden.csr.Csr;
+import tandem.golden.hart.Hart;
+import tandem.golden.hart.MmioPort;
+import tandem.golden.retire.RetireBuffer;
+import tandem.golden.retire.RetireListener;
+import tandem.golden.trap.Cause;
+
+/**
+ * {@link LockstepChecker} backed by Tandem's golden {@link Hart}.
+ *
+ * <p>The hart runs with autonomous interrupts off and its device accesses replayed from the
+ * RTL's. It may execute ahead of the RTL by the number of retires the caller announced with
+ * {@link #expectRetires} (a batch without interrupts), which lets it run in its fast loop
+ * instead of one call per instruction; its records wait in a queue until compared.
+ *
+ * <p>Trap handling follows VexRiscv: a trapping instruction never appears in the RTL's stream,
+ * the handler's first instruction does. A golden trap record is therefore consumed when the
+ * RTL's next retire is at the trap's target, and reported when the RTL retired the
+ * instruction instead.
+ */
+public final class GoldenLockstepChecker implements LockstepChecker {
+
+    private final Hart hart;
+    private final Queue queue = new Queue();
+    private final RetireHistory rtlHistory;
+    private final RetireHistory goldenHistory;
+    private final int[] rtlRegs = new int[32];
+    private final int[] goldenRegs = new int[32];
+    private final java.util.ArrayDeque<DataAccess> deviceLoads = new java.util.ArrayDeque<>();
+    private final Map<Integer, Integer> csrOverrides = new LinkedHashMap<>();
+    private final List<Divergence> divergences = new ArrayList<>();
+    private long matched;
+    private long lookahead;
+    private long replayFaultOrder = -1;
+    private int replayFaultPc;
+    private String replayFault;
+    private boolean stopped;
+
+    /**
+     * Checks against {@code hart}, which must be in its reset state with the same image loaded
+     * as the RTL; keeps the last {@code historyDepth} retires of each side for reports.
+     */
+    public GoldenLockstepChecker(Hart hart, int historyDepth) {
+        this.hart = hart;
+        this.rtlHistory = new RetireHistory(historyDepth);
+        this.goldenHistory = new RetireHistory(historyDepth);
+        for (int i = 1; i < 32; i++) {
+            rtlRegs[i] = hart.x(i);
+            goldenRegs[i] = hart.x(i);
+        }
+        hart.setAutonomousInterrupts(false);
+        hart.setMmioPort(new ReplayPort());
+        hart.addRetireListener(queue);
+    }
+
+    /**
+     * Performance hint: the next {@code n} calls to {@link #step} carry no interrupt, so the
+     * golden model may execute up to {@code n} instructions ahead. Takes effect at the next step.
+     */
+    public void expectRetires(long n) {
+        lookahead = n;
+    }
+
+    @Override
+    public boolean step(DutRetire r) {
+        if (stopped) {
+            return false;
+        }
+        if (!csrOverrides.isEmpty()) {
+            for (Map.Entry<Integer, Integer> e : csrOverrides.entrySet()) {
+                hart.csrs().write(e.getKey(), e.getValue());
+            }
+            csrOverrides.clear();
+        }
+        if (r.has(DutRetire.INTERRUPT) && !takeInterrupt(r)) {
+            return false;
+        }
+        int g = nextGoldenRetire(r);
+        if (g < 0) {
+            return false;
+        }
+        List<FieldMismatch> diff = null;
+        if (r.pc != queue.pc[g]) {
+            diff = add(diff, new FieldMismatch("pc", hex(r.pc), hex(queue.pc[g])));
+        }
+        if (!sameInstruction(r.insn, queue.insn[g])) {
+            diff = add(diff, new FieldMismatch("insn", hex(r.insn), hex(queue.insn[g])));
+        }
+        int grd = queue.rdAddr[g];
+        if (r.rdAddr != grd) {
+            diff = add(diff, new FieldMismatch("rd", reg(r.rdAddr, r.rdWdata), reg(grd, queue.rdWdata[g])));
+        } else if (grd != 0 && r.rdWdata != queue.rdWdata[g]) {
+            diff = add(diff, new FieldMismatch("rd_wdata", reg(grd, r.rdWdata), reg(grd, queue.rdWdata[g])));
+        }
+        if (r.priv != queue.priv[g]) {
+            diff = add(diff, new FieldMismatch("priv", Integer.toString(r.priv), Integer.toString(queue.priv[g])));
+        }
+        boolean gw = (queue.memFlags[g] & RetireBuffer.MEM_WRITE) != 0;
+        boolean rw = r.has(DutRetire.MEM_WRITE);
+        if (rw != gw) {
+            diff = add(diff, new FieldMismatch("mem_write", rw ? store(r.memAddr, r.memData, r.memSize) : "none",
+                    gw ? store(queue.memAddr[g], queue.memData[g], queue.memSize[g]) : "none"));
+        } else if (rw) {
+            int mask = mask(queue.memSize[g]);
+            if (r.memAddr != queue.memAddr[g] || r.memSize != queue.memSize[g]
+                    || (r.memData & mask) != (queue.memData[g] & mask)) {
+                diff = add(diff, new FieldMismatch("mem_write", store(r.memAddr, r.memData, r.memSize),
+                        store(queue.memAddr[g], queue.memData[g], queue.memSize[g])));
+            }
+        }
+        if (replayFault != null && queue.order[g] >= replayFaultOrder && queue.pc[g] == replayFaultPc) {
+            diff = add(diff, new FieldMismatch("device_load", "no such device load", replayFault));
+        }
+        recordRtl(r, "");
+        recordGolden(g);
+        if (diff != null) {
+            diverge(r, diff);
+            return false;
+        }
+        if (r.rdAddr != 0) {
+            rtlRegs[r.rdAddr] = r.rdWdata;
+        }
+        if (grd != 0) {
+            goldenRegs[grd] = queue.rdWdata[g];
+        }
+        queue.pop();
+        matched++;
+        if (lookahead > 0) {
+            lookahead--;
+        }
+        return true;
+    }
+
+    /** Finds the golden record to compare with {@code r}, consuming traps the RTL skipped. */
+    private int nextGoldenRetire(DutRetire r) {
+        while (true) {
+            if (queue.isEmpty()) {
+                // a stop requested by a device (the finisher the RTL just wrote) ends one run
+                // call early; the RTL's remaining retires still need golden records
+                for (int attempt = 0; attempt < 2 && queue.isEmpty(); attempt++) {
+                    hart.run(Math.max(1, lookahead));
+                }
+                if (queue.isEmpty()) {
+                    recordRtl(r, "");
+                    diverge(r, List.of(new FieldMismatch("retire", "retired " + hex(r.pc),
+                            "golden model stopped (idle in WFI or stop requested) at " + hex(hart.pc()))));
+                    return -1;
+                }
+            }
+            int g = queue.head();
+            byte kind = queue.kind[g];
+            if (kind == RetireBuffer.KIND_RETIRE) {
+                return g;
+            }
+            if (r.pc == queue.nextPc[g]) {
+                recordGolden(g);
+                queue.pop();
+                continue;
+            }
+            recordRtl(r, "");
+            recordGolden(g);
+            diverge(r, List.of(new FieldMismatch(kind == RetireBuffer.KIND_TRAP ? "trap" : "interrupt",
+                    "retired " + hex(r.pc) + " " + hex(r.insn),
+                    (kind == RetireBuffer.KIND_TRAP ? "trap" : "interrupt") + " cause " + hex(queue.cause[g])
+                            + " at " + hex(queue.pc[g]) + " to " + hex(queue.nextPc[g]))));
+            return -1;
+        }
+    }
+
+    private boolean takeInterrupt(DutRetire r) {
+        if (!queue.isEmpty()) {
+            recordRtl(r, "interrupt");
+            diverge(r, List.of(new FieldMismatch("interrupt", "taken before " + hex(r.pc),
+                    "golden model already executed " + hex(queue.pc[queue.head()]))));
+            return false;
+        }
+        Cause pending = hart.pendingInterrupt();
+        Cause taken = r.interruptCause == 0 ? pending : Cause.ofXcause(r.interruptCause);
+        if (pending == null || taken != pending) {
+            recordRtl(r, "interrupt " + hex(r.interruptCause));
+            diverge(r, List.of(new FieldMismatch("interrupt", "taken, cause " + hex(r.interruptCause),
+                    pending == null ? "none pending and enabled" : "pending: " + pending)));
+            return false;
+        }
+        hart.forceInterrupt(taken);
+        while (!queue.isEmpty() && queue.kind[queue.head()] == RetireBuffer.KIND_INTERRUPT) {
+            recordGolden(queue.head());
+            queue.pop();
+        }
+        return true;
+    }
+
+    @Override
+    public void setInterruptPending(int externalLines, int mipLevels) {
+        for (int line = 0; line < 32; line++) {
+            hart.irqArray().setLine(line, (externalLines >>> line & 1) != 0);
+        }
+        hart.setMachineTimerPending((mipLevels & (1 << 7)) != 0);
+        hart.setMachineSoftwarePending((mipLevels & (1 << 3)) != 0);
+    }
+
+    @Override
+    public void notifyDataAccess(DataAccess access) {
+        if (!access.write()) {
+            deviceLoads.addLast(access);
+        }
+    }
+
+    @Override
+    public void overrideCsr(int csr, int value) {
+        csrOverrides.put(csr, value);
+    }
+
+    @Override
+    public List<Divergence> divergences() {
+        return List.copyOf(divergences);
+    }
+
+    @Override
+    public long matchedRetires() {
+        return matched;
+    }
+
+    /** The golden hart (for tools that read its state after a run). */
+    public Hart hart() {
+        return hart;
+    }
+
+    private void diverge(DutRetire r, List<FieldMismatch> diff) {
+        stopped = true;
+        Map<String, Integer> csrs = new LinkedHashMap<>();
+        for (Csr c : hart.csrs().all()) {
+            try {
+                csrs.put(c.name(), c.read());
+            } catch (RuntimeException e) {
+                // a CSR whose read has side effects or needs state we lack is left out of the dump
+            }
+        }
+        StringBuilder summary = new StringBuilder();
+        summary.append(String.format("divergence at retire #%d (cycle %d) pc %08x: ", r.index, r.cycle, r.pc));
+        for (int i = 0; i < diff.size(); i++) {
+            summary.append(i == 0 ? "" : "; ").append(diff.get(i));
+        }
+        divergences.add(new Divergence(r.index, r.cycle, r.pc, summary.toString(), List.copyOf(diff),
+                rtlHistory.views(), goldenHistory.views(), rtlRegs.clone(), goldenRegs.clone(), csrs, null));
+    }
+
+    private void recordRtl(DutRetire r, String note) {
+        String n = note;
+        if (r.has(DutRetire.MMIO)) {
+            n = n.isEmpty() ? "device" : n + ", device";
+        }
+        rtlHistory.add(r.index, r.cycle, r.pc, r.insn, r.rdAddr, r.rdWdata, r.has(DutRetire.MEM_WRITE),
+                r.memAddr, r.memData, r.memSize, r.priv, n);
+    }
+
+    private void recordGolden(int g) {
+        byte kind = queue.kind[g];
+        String note = kind == RetireBuffer.KIND_TRAP ? "trap cause " + hex(queue.cause[g])
+                : kind == RetireBuffer.KIND_INTERRUPT ? "interrupt cause " + hex(queue.cause[g]) : "";
+        goldenHistory.add(queue.order[g], -1, queue.pc[g], queue.insn[g], queue.rdAddr[g], queue.rdWdata[g],
+                (queue.memFlags[g] & RetireBuffer.MEM_WRITE) != 0, queue.memAddr[g], queue.memData[g],
+                queue.memSize[g], queue.priv[g], note);
+    }
+
+    /**
+     * A 16-bit golden instruction matches the RTL's raw form (upper half ignored: VexRiscv's
+     * RVFI reports junk there) or, when the RTL reports the decompressed 32-bit form, is not
+     * compared bit for bit (pc and effects still are).
+     */
+    private static boolean sameInstruction(int rtl, int golden) {
+        if ((golden & 3) == 3) {
+            return rtl == golden;
+        }
+        return (rtl & 3) == 3 || (rtl & 0xFFFF) == golden;
+    }
+
+    private static List<FieldMismatch> add(List<FieldMismatch> list, FieldMismatch m) {
+        List<FieldMismatch> l = list == null ? new ArrayList<>(2) : list;
+        l.add(m);
+        return l;
+    }
+
+    private static int mask(int size) {
+        return size >= 4 ? -1 : (1 << (8 * size)) - 1;
+    }
+
+    static String hex(int v) {
+        return String.format("0x%08x", v);
+    }
+
+    private static String reg(int rd, int value) {
+        return rd == 0 ? "no write" : "x" + rd + "=" + hex(value);
+    }
+
+    private static String store(int addr, int data, int size) {
+        return String.format("[%08x]/%d<-%08x", addr, size, data & mask(size));
+    }
+
+    /** Serves the golden model's device accesses from the RTL's, in order. */
+    private final class ReplayPort implements MmioPort {
+        @Override
+        public int load(long paddr, int width) {
+            DataAccess a = deviceLoads.pollFirst();
+            if (a == null || a.address() != (int) paddr || a.size() != width) {
+                if (replayFault == null) {
+                    replayFaultOrder = queue.nextOrder;
+                    replayFaultPc = hart.pc();
+                    replayFault = String.format("load %08x/%d", (int) paddr, width)
+                            + (a == null ? " with no RTL device load queued" : " but the RTL loaded " + a);
+                }
+                return a == null ? 0 : a.value();
+            }
+            return a.value();
+        }
+
+        @Override
+        public void store(long paddr, int value, int width) {
+            // the device already received the RTL's store; the store is compared at its retire
+        }
+    }
+
+    /** Golden records waiting to be compared, copied out of the hart's reusable buffer. */
+    private static final class Queue implements RetireListener {
+        long[] order = new long[1024];
+        byte[] kind = new byte[1024];
+        int[] pc = new int[1024];
+        int[] nextPc = new int[1024];
+        int[] insn = new int[1024];
+        int[] priv = new int[1024];
+        int[] rdAddr = new int[1024];
+        int[] rdWdata = new int[1024];
+        int[] memFlags = new int[1024];
+        int[] memAddr = new int[1024];
+        int[] memData = new int[1024];
+        int[] memSize = new int[1024];
+        int[] cause = new int[1024];
+        int head;
+        int tail;
+        long nextOrder;
+
+        boolean isEmpty() {
+            return head == tail;
+        }
+
+        int head() {
+            return head;
+        }
+
+        void pop() {
+            head++;
+            if (head == tail) {
+                head = 0;
+                tail = 0;
+            }
+        }
+
+        @Override
+        public void retired(RetireBuffer b, int from, int count) {
+            if (tail + count > order.length) {
+                compactOrGrow(count);
+            }
+            for (int s = from; s < from + count; s++) {
+                int t = tail++;
+                order[t] = b.order(s);
+                kind[t] = b.kind(s);
+                pc[t] = b.pc(s);
+                nextPc[t] = b.nextPc(s);
+                insn[t] = b.insn(s);
+                priv[t] = b.privBefore(s);
+                rdAddr[t] = b.rdAddr(s);
+                rdWdata[t] = b.rdWdata(s);
+                int flags = b.memFlags(s);
+                memFlags[t] = flags;
+                if ((flags & RetireBuffer.MEM_WRITE) != 0) {
+                    memAddr[t] = b.memPaddr(s);
+                    memData[t] = b.memWdata(s);
+                    memSize[t] = b.memWidth(s);
+                } else {
+                    memSize[t] = 0;
+                }
+                cause[t] = b.cause(s);
+                nextOrder = order[t] + 1;
+            }
+        }
+
+        private void compactOrGrow(int incoming) {
+            int live = tail - head;
+            int cap = order.length;
+            while (live + incoming > cap) {
+                cap *= 2;
+            }
+            order = move(order, new long[cap], live);
+            kind = move(kind, new byte[cap], live);
+            pc = move(pc, new int[cap], live);
+            nextPc = move(nextPc, new int[cap], live);
+            insn = move(insn, new int[cap], live);
+            priv = move(priv, new int[cap], live);
+            rdAddr = move(rdAddr, new int[cap], live);
+            rdWdata = move(rdWdata, new int[cap], live);
+            memFlags = move(memFlags, new int[cap], live);
+            memAddr = move(memAddr, new int[cap], live);
+            memData = move(memData, new int[cap], live);
+            memSize = move(memSize, new int[cap], live);
+            cause = move(cause, new int[cap], live);
+            head = 0;
+            tail = live;
+        }
+
+        private <T> T move(T src, T dst, int live) {
+            System.arraycopy(src, head, dst, 0, live);
+            return dst;
+        }
+    }
+}

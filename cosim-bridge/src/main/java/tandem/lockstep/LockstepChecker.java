@@ -1,0 +1,53 @@
+package tandem.lockstep;
+
+import java.util.List;
+import tandem.dut.DutRetire;
+
+/**
+ * Compares the RTL's retire stream with the golden model's, one retire at a time, in the
+ * manner of Ibex's cosim interface: the RTL decides timing (when interrupts are taken, what
+ * devices return), the golden model decides architecture, and every call says when it takes
+ * effect.
+ */
+public interface LockstepChecker {
+
+    /**
+     * Checks one retire of the RTL. The golden model executes up to and including the
+     * matching instruction (taking, first, an interrupt the RTL flagged on this record, after
+     * checking it was pending and enabled) and every field is compared. Effective immediately.
+     *
+     * @return {@code true} when they agree; {@code false} at a divergence, which is then in
+     *         {@link #divergences()} (the checker stops comparing after the first)
+     */
+    boolean step(DutRetire retire);
+
+    /**
+     * The interrupt inputs as the RTL sees them (bit n = external line n; the machine timer and
+     * software lines are bits 7 and 3 of {@code mipLevels}, as in mip). Takes effect at the next
+     * {@link #step}: the golden model treats the lines as pending from that boundary on but
+     * never takes an interrupt by itself — only when the RTL flags one.
+     */
+    void setInterruptPending(int externalLines, int mipLevels);
+
+    /**
+     * A device access the RTL made (outside RAM). Loads are queued and replayed, in order, as
+     * the values of the golden model's next device loads; a golden device load at a different
+     * address, or with no queued load, is a divergence. Stores are not replayed: the device
+     * already saw the RTL's, and the store itself is compared at its retire. Call before the
+     * {@link #step} of the instruction that made the access (the bus access precedes its
+     * retire, so a batched runner naturally does).
+     */
+    void notifyDataAccess(DataAccess access);
+
+    /**
+     * Sets a golden CSR the model cannot predict (mcycle, a device-driven counter) to the RTL's
+     * value. Takes effect before the next {@link #step}.
+     */
+    void overrideCsr(int csr, int value);
+
+    /** Divergences found so far (at most one: checking stops at the first). */
+    List<Divergence> divergences();
+
+    /** Retires compared and found equal. */
+    long matchedRetires();
+}

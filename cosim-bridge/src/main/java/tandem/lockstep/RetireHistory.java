@@ -1,0 +1,72 @@
+package tandem.lockstep;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last K retires of one side, in primitive ring arrays so recording costs a few stores per
+ * instruction; turned into {@link RetireView}s only when a report needs them.
+ */
+final class RetireHistory {
+
+    private final int depth;
+    private final long[] index;
+    private final long[] cycle;
+    private final int[] pc;
+    private final int[] insn;
+    private final int[] rdAddr;
+    private final int[] rdWdata;
+    private final boolean[] memWrite;
+    private final int[] memAddr;
+    private final int[] memData;
+    private final int[] memSize;
+    private final int[] priv;
+    private final String[] note;
+    private long count;
+
+    RetireHistory(int depth) {
+        this.depth = depth;
+        index = new long[depth];
+        cycle = new long[depth];
+        pc = new int[depth];
+        insn = new int[depth];
+        rdAddr = new int[depth];
+        rdWdata = new int[depth];
+        memWrite = new boolean[depth];
+        memAddr = new int[depth];
+        memData = new int[depth];
+        memSize = new int[depth];
+        priv = new int[depth];
+        note = new String[depth];
+    }
+
+    void add(long idx, long cyc, int p, int bits, int rd, int rdData, boolean write, int addr, int data, int size,
+             int privilege, String what) {
+        int s = (int) (count % depth);
+        index[s] = idx;
+        cycle[s] = cyc;
+        pc[s] = p;
+        insn[s] = bits;
+        rdAddr[s] = rd;
+        rdWdata[s] = rdData;
+        memWrite[s] = write;
+        memAddr[s] = addr;
+        memData[s] = data;
+        memSize[s] = size;
+        priv[s] = privilege;
+        note[s] = what;
+        count++;
+    }
+
+    /** The kept retires, oldest first. */
+    List<RetireView> views() {
+        List<RetireView> out = new ArrayList<>();
+        long first = Math.max(0, count - depth);
+        for (long i = first; i < count; i++) {
+            int s = (int) (i % depth);
+            out.add(new RetireView(index[s], cycle[s], pc[s], insn[s], rdAddr[s], rdWdata[s], memWrite[s],
+                    memAddr[s], memData[s], memSize[s], priv[s], note[s] == null ? "" : note[s]));
+        }
+        return out;
+    }
+}
