@@ -1,0 +1,90 @@
+package tandem.dut;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tandem.golden.TandemException;
+import tandem.golden.hart.Profile;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.lockstep.DivergenceReport;
+import tandem.lockstep.LockstepOptions;
+import tandem.lockstep.LockstepResult;
+import tandem.lockstep.LockstepSession;
+import tandem.testing.RiscvCoreFixture;
+import tandem.testing.Rv32Programs;
+
+/** Bad RTL input: each is one clear line naming the file (and line), never a stack trace. */
+class BadRtlInputTest {
+
+    @TempDir
+    Path dir;
+
+    private DutLibrary build(Path file, String top) {
+        return new VerilatorBuild(BuildCache.at(dir.resolve("cache")), System.err)
+                .build(RtlSources.of(List.of(file)), top, null, false);
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path missing = dir.resolve("nope.v");
+        TandemException e = assertThrows(TandemException.class, () -> RtlSources.of(List.of(missing)));
+        assertTrue(e.getMessage().contains("RTL file not found: " + missing), e.getMessage());
+    }
+
+    @Test
+    void missingFileInsideAListNamesTheListLine() throws Exception {
+        Path list = dir.resolve("cpu.f");
+        Files.writeString(list, "// sources\n+incdir+inc\nmissing.sv\n");
+        TandemException e = assertThrows(TandemException.class, () -> RtlSources.of(List.of(list)));
+        assertTrue(e.getMessage().startsWith(list + ":3: RTL file not found"), e.getMessage());
+    }
+
+    @Test
+    void unknownTopListsTheModulesFound() throws Exception {
+        Path v = dir.resolve("two.v");
+        Files.writeString(v, "module alpha(input clk); endmodule\n// module commented(input x);\nmodule beta (input clk); endmodule\n");
+        TandemException e = assertThrows(TandemException.class, () -> build(v, "gamma"));
+        assertTrue(e.getMessage().contains("top module 'gamma' is not declared"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("modules found: alpha, beta"), e.getMessage());
+    }
+
+    @Test
+    void topMatchingNoBusListsPortsAndShapes() throws Exception {
+        Path v = dir.resolve("blinky.v");
+        Files.writeString(v, "module blinky (\n  input wire clk,\n  input wire reset,\n  output reg [3:0] led\n);\nendmodule\n");
+        TandemException e = assertThrows(TandemException.class, () -> build(v, "blinky"));
+        String m = e.getMessage();
+        assertTrue(m.contains("matches no supported bus shape; ports found: clk(input) reset(input) led(output 4)"), m);
+        assertTrue(m.contains("riscvcore {") && m.contains("vexriscv-simple {") && m.contains("axi4 {"), m);
+    }
+
+    @Test
+    void verilatorSyntaxErrorIsReportedWithFileAndLine() throws Exception {
+        Path v = dir.resolve("RiscvCore.v");
+        String core = Files.readString(RiscvCoreFixture.verilog());
+        Files.writeString(v, core + "\nmodule broken(input a);\n  assign = a;\nendmodule\n");
+        int line = (int) core.lines().count() + 3;
+        TandemException e = assertThrows(TandemException.class, () -> build(v, "RiscvCore"));
+        assertTrue(e.getMessage().startsWith("verilator: %Error: " + v + ":" + line + ":"), e.getMessage());
+    }
+
+    @Test
+    void rtlThatNeverRetiresIsAStallWithASavedReport() throws Exception {
+        LockstepSession session = new LockstepSession(RiscvCoreFixture.library(), null, "stall test");
+        Machine machine = Machine.create(Platform.named("virt"), Profile.RV32IM);
+        LockstepResult r = session.run(machine, LockstepSession.elf(Rv32Programs.elf("stall.S")),
+                LockstepOptions.defaults(dir).withStallCycles(2_000), null);
+        assertEquals(LockstepResult.Outcome.STALL, r.outcome(), r.detail());
+        assertEquals(0, r.retires());
+        assertTrue(r.detail().contains("no instruction retired for"), r.detail());
+        assertTrue(Files.readString(dir.resolve(DivergenceReport.TEXT)).contains("outcome: stall"));
+        assertEquals(1, r.exitCode());
+    }
+}
