@@ -441,6 +441,9 @@ public final class Bio implements BusDevice, Ticking {
     }
 
     private void updateIrqs() {
+        if ((irqMask[0] | irqMask[1] | irqMask[2] | irqMask[3]) == 0 && irqState == 0 && irqAggQ == 0) {
+            return;
+        }
         int agg = 0;
         for (int i = 0; i < CORES; i++) {
             if ((irqMask[i] & events) != 0) {

@@ -468,7 +468,6 @@ final class BioCore {
         boolean nPseudo = false;
         final int oldPc = regPc;
         dbgPc = oldPc & 0xFFF;
-        final int aluOut = aluOut(curOp, regOp1, regOp2);
         final int d = dec;
         trap = false;
         switch (cpuState) {
@@ -552,6 +551,8 @@ final class BioCore {
                 break;
             }
             case EXEC: {
+                // alu_out_q is registered every cycle but only read in the fetch cycle after exec.
+                aluOutQ = aluOut(curOp, regOp1, regOp2);
                 regOut = oldPc + imm;
                 if ((d & BioInsn.BRANCH_CATEGORY) != 0) {
                     boolean taken = branchTaken(curOp, regOp1, regOp2);
@@ -622,7 +623,6 @@ final class BioCore {
             default:
                 break;
         }
-        aluOutQ = aluOut;
         if (memDone) {
             nPrefetch = nRinst = nRdata = nWdata = false;
         }

@@ -1,6 +1,9 @@
 package tandem.golden.bio;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test helper: assembles the BIO programs kept beside the tests and starts them. */
@@ -16,6 +19,27 @@ final class BioPrograms {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The image of an inline source (lines joined), for small cases. */
+    static byte[] source(String... lines) {
+        try {
+            Path file = Files.createTempFile("bio", ".S");
+            try {
+                Files.writeString(file, "#include \"bio.h\"\n.text\n" + String.join("\n", lines) + "\n");
+                return BioAssembler.assemble(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts {@code cores} (bit mask) with EN + RESTART + CLKDIV_RESTART and runs to their first active edge. */
+    static void startCores(Bio bio, int cores) {
+        bio.store(0x00, cores * 0x111, 4);
+        bio.run(3L * bio.config().pclkRatio());
     }
 
     /**
