@@ -104,7 +104,7 @@ class DisassemblerTest {
             fence rw,rw
             fence r,w
             fence io,io
-            fence w,0
+            .insn 0x0100000f
             .insn 0x0ff0008f
             .insn 0x8ff0000f
             .insn 0x0000108f
