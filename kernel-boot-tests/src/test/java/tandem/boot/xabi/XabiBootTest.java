@@ -1,0 +1,107 @@
+package tandem.boot.xabi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tandem.boot.BootProfile;
+import tandem.boot.BootReport;
+import tandem.boot.CheckLine;
+import tandem.boot.Milestone;
+import tandem.boot.XousBoot;
+import tandem.golden.platform.StopReason;
+
+/** Boots the xabi test kernel with --direct on both platform profiles and checks what it reports. */
+class XabiBootTest {
+
+    private static final Map<String, BootReport> BOOTS = new ConcurrentHashMap<>();
+
+    /** Every check the full self-test must print at least once. */
+    private static final List<String> REQUIRED = List.of("boot.sum-clear", "sched.timer-tick", "sched.preempt",
+            "ipc.scalar.args-intact", "ipc.blocking-scalar.args-intact", "ipc.blocking-scalar.reply",
+            "ipc.blocking.direct-switch", "ipc.reply.direct-switch", "ipc.borrow.lender-locked",
+            "ipc.borrow.server-read-only", "ipc.borrow.server-reads", "ipc.borrow.returned",
+            "ipc.borrow.buffer-unchanged", "ipc.return.lender-restored", "ipc.return.server-unmapped",
+            "ipc.mutable-borrow.lender-locked", "ipc.mutable-borrow.server-writable",
+            "ipc.mutable-borrow.server-reads", "ipc.mutable-borrow.writes-visible", "ipc.move.sender-pte-cleared",
+            "ipc.move.receiver-owns-page", "ipc.move.sender-loses-page", "ipc.move.server-reads",
+            "ipc.move.server-unmaps", "ipc.unaligned-rejected", "ipc.connect-unknown", "ipc.create-server",
+            "ipc.queue-full", "fault.handler-installed", "fault.handler-called", "ipc.borrow.lender-faults-while-lent",
+            "ipc.return.lender-access-restored", "mm.increase-heap", "mm.heap-demand-paged", "mm.map-memory",
+            "mm.map-memory-demand-paged", "mm.unmap-memory", "sched.spinners-finished", "sched.spinner-reply",
+            "proc.terminated", "fault.victim-terminated", "fault.others-continue");
+
+    static BootReport boot(String platform) {
+        return BOOTS.computeIfAbsent(platform, p -> XousBoot.direct(p, XabiImage.build(p).argumentBlock(),
+                "xabi-" + p + ".bin").milestones(Milestone.XABI).budget(40_000_000L).run());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"precursor", "baochip-1x"})
+    void bootsToTheLastMilestone(String platform) {
+        BootReport r = boot(platform);
+        for (Milestone m : Milestone.XABI) {
+            assertTrue(r.reached(m), () -> "missing " + m.name() + "\n" + String.join("\n", r.summary()));
+        }
+        assertEquals(StopReason.Kind.STOPPED, r.stop().kind(), r.stop().describe());
+        assertEquals(0, r.exitCode());
+        long first = r.hit(Milestone.KERNEL_ARGUMENTS).orElseThrow().instructions();
+        long last = r.hit(Milestone.XABI_HALT).orElseThrow().instructions();
+        assertTrue(first < last, "milestones are timed in order");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"precursor", "baochip-1x"})
+    void everyCheckPassesAndEachRuleIsChecked(String platform) {
+        BootReport r = boot(platform);
+        assertEquals(List.of(), r.failedChecks().stream().map(c -> c.name() + " " + c.details()).toList());
+        Set<String> seen = r.checks().stream().map(CheckLine::name).collect(Collectors.toSet());
+        List<String> missing = REQUIRED.stream().filter(n -> !seen.contains(n)).toList();
+        assertEquals(List.of(), missing, "checks never printed");
+        String halt = r.console().get(BootProfile.of(platform).kernelUart()).lines()
+                .filter(l -> l.startsWith("XABI KERNEL: halt:")).findFirst().orElseThrow();
+        assertTrue(halt.endsWith(" 0 failed"), halt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"precursor", "baochip-1x"})
+    void onlyTheVictimIsTerminatedByItsFault(String platform) {
+        BootReport r = boot(platform);
+        assertEquals(1, r.faults().size(), r.faults().toString());
+        assertTrue(r.faults().get(0).contains("PROGRAM HALT: CPU Exception on PID 6: load page fault"), r.faults().get(0));
+        CheckLine terminated = r.checks().stream().filter(c -> c.name().equals("proc.terminated")).findFirst()
+                .orElseThrow();
+        assertEquals("6", terminated.detail("pid").orElseThrow());
+        assertEquals("4", terminated.detail("others-alive").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"precursor", "baochip-1x"})
+    void kernelAndLogServerPrintOnTheirOwnUarts(String platform) {
+        BootReport r = boot(platform);
+        BootProfile p = BootProfile.of(platform);
+        assertEquals(p.kernelUart(), r.hit(Milestone.XABI_KERNEL).orElseThrow().uart());
+        assertEquals(p.consoleUart(), r.hit(Milestone.XABI_LOG).orElseThrow().uart());
+        assertTrue(r.console().get(p.kernelUart()).contains("    XArg (67724158, 20 bytes): "));
+    }
+
+    @Test
+    void scenarioTableChoosesWhatTheDriverDoes() {
+        XabiScenario s = new XabiScenario().scalar(0x11).victim(2).alive();
+        BootReport r = XousBoot.direct("precursor", XabiImage.build("precursor", s).argumentBlock(), "custom.bin")
+                .milestones(Milestone.XABI).budget(40_000_000L).run();
+        assertEquals(0, r.exitCode(), String.join("\n", r.summary()));
+        assertTrue(r.checks().stream().anyMatch(c -> c.name().equals("ipc.scalar.args-intact")
+                && c.details().contains("id=11 ")));
+        assertTrue(r.checks().stream().noneMatch(c -> c.name().equals("ipc.borrow.returned")), "step not in table");
+        assertTrue(r.faults().get(0).contains("PID 6: store page fault"), r.faults().toString());
+        assertTrue(r.checks().stream().anyMatch(c -> c.name().equals("fault.others-continue") && c.passed()));
+    }
+}
