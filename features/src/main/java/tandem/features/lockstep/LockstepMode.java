@@ -1,0 +1,43 @@
+package tandem.features.lockstep;
+
+import io.cucumber.java.BeforeAll;
+
+/**
+ * Whether the specs also run in lockstep against a VexRiscv RTL, chosen by
+ * {@code TANDEM_VEXRISCV_RTL} and {@code TANDEM_VEXRISCV_TOP} (or the {@code tandem.vexriscv.rtl}
+ * and {@code tandem.vexriscv.top} system properties that {@code tandem spec --rtl} sets).
+ */
+public final class LockstepMode {
+    private static final String RTL = "TANDEM_VEXRISCV_RTL";
+    private static final String TOP = "TANDEM_VEXRISCV_TOP";
+
+    /** Prints once per run whether lockstep mode is on. */
+    @BeforeAll
+    public static void announce() {
+        if (rtl() == null) {
+            System.out.println("tandem spec: lockstep mode is off (set " + RTL + " and " + TOP
+                    + " to also run every scenario against the RTL)");
+        } else {
+            System.out.println("tandem spec: lockstep mode on: RTL " + rtl() + ", top " + top());
+        }
+    }
+
+    /** The RTL sources (a file or directory), or {@code null} when lockstep mode is off. */
+    public static String rtl() {
+        return setting("tandem.vexriscv.rtl", RTL);
+    }
+
+    /** The RTL top module name. */
+    public static String top() {
+        String t = setting("tandem.vexriscv.top", TOP);
+        return t == null ? "VexRiscv" : t;
+    }
+
+    private static String setting(String property, String env) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(env);
+        }
+        return v == null || v.isBlank() ? null : v;
+    }
+}
