@@ -18,6 +18,7 @@ import tandem.golden.TandemException;
         subcommands = {
             CommandLine.HelpCommand.class,
             RunCommand.class,
+            LockstepCommand.class,
         })
 public final class Tandem {
 

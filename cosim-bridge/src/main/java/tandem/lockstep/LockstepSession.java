@@ -215,6 +215,62 @@ public final class LockstepSession {
     }
 
     /**
+     * Runs the RTL alone on the same library, buses and devices, with the golden model off:
+     * the baseline of {@code tandem bench lockstep}. Ends when the program writes the finisher.
+     * The result's {@code retires} counts RTL retires (nothing is compared).
+     */
+    public LockstepResult runAlone(Machine machine, Program program, LockstepOptions opt) {
+        List<Segment> segments = program.loadInto(machine);
+        Region ram = ramOf(machine, machine.hart().pc());
+        MmioHandler devices = new MmioHandler() {
+            @Override
+            public int load(int address, int size) {
+                try {
+                    return machine.bus().load(address & 0xFFFF_FFFFL, size);
+                } catch (BusError e) {
+                    return 0;
+                }
+            }
+
+            @Override
+            public void store(int address, int value, int size) {
+                try {
+                    machine.bus().store(address & 0xFFFF_FFFFL, value, size);
+                } catch (BusError e) {
+                    // no device: the store is dropped as on a bus without error responses
+                }
+            }
+        };
+        VerilatedDut.Options dutOptions = VerilatedDut.Options.ram(ram.base(), ram.size())
+                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles());
+        RetireBatch batch = new RetireBatch(opt.batch());
+        long start = System.nanoTime();
+        try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices)) {
+            for (Segment s : segments) {
+                dut.loadRam(s.address(), zeroFilled(s));
+            }
+            dut.reset();
+            LockstepResult.Outcome outcome = null;
+            while (outcome == null) {
+                if (dut.cycles() >= opt.maxCycles()) {
+                    outcome = LockstepResult.Outcome.BUDGET;
+                    break;
+                }
+                StopReason why = dut.run(Math.min(CHUNK_CYCLES, opt.maxCycles() - dut.cycles()), batch);
+                if (machine.finished() != null) {
+                    outcome = finishedOutcome(machine);
+                } else if (why == StopReason.STALL) {
+                    outcome = LockstepResult.Outcome.STALL;
+                } else if (why == StopReason.FATAL || why == StopReason.FETCH_FAULT || why == StopReason.FINISH) {
+                    outcome = LockstepResult.Outcome.RTL_ERROR;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new LockstepResult(outcome, outcome.name(), dut.retires(), dut.cycles(), seconds, null, null);
+        }
+    }
+
+    /**
      * Re-runs the RTL from reset with the traced build, the same bus timing and the device
      * answers of the first run, dumping only the window around the divergence.
      */

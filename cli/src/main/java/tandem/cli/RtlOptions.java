@@ -1,0 +1,103 @@
+package tandem.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+import tandem.dut.BuildCache;
+import tandem.dut.BusShape;
+import tandem.dut.DutLibrary;
+import tandem.dut.RtlSources;
+import tandem.dut.VerilatorBuild;
+import tandem.dut.riscvcore.RiscvCoreVerilog;
+import tandem.golden.TandemException;
+
+/**
+ * The RTL a command runs: user files and a top, or — with no {@code --rtl} — SpinalHDL's
+ * RiscvCore generated from the registry jar. Shared by {@code tandem lockstep} and
+ * {@code tandem bench lockstep}.
+ */
+public final class RtlOptions {
+
+    @Option(names = "--rtl", arity = "1..*", paramLabel = "FILE",
+            description = "Verilog/SystemVerilog files or .f lists of the CPU (default: SpinalHDL's RiscvCore, RV32IM).")
+    List<Path> rtl = new ArrayList<>();
+
+    @Option(names = "--top", paramLabel = "MODULE", description = "Top module of --rtl.")
+    String top;
+
+    @Option(names = "--bus", paramLabel = "SHAPE",
+            description = "Bus shape: riscvcore, vexriscv-simple, vexriscv-cached, axi4 (default: recognised from the ports).")
+    String bus;
+
+    @Option(names = "--wait-states", defaultValue = "0", paramLabel = "N", description = "Extra cycles before each bus response (${DEFAULT-VALUE}).")
+    int waitStates;
+
+    @Option(names = "--backpressure", defaultValue = "0", paramLabel = "PERCENT",
+            description = "Share of cycles a bus command is refused, seeded (${DEFAULT-VALUE}).")
+    int backpressure;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the bus back-pressure (${DEFAULT-VALUE}).")
+    long seed;
+
+    /** Whether the built-in RiscvCore is used. */
+    public boolean builtIn() {
+        return rtl.isEmpty();
+    }
+
+    /**
+     * Takes a trailing {@code .elf} out of {@code --rtl}'s values (picocli's {@code 1..*} arity
+     * swallows the positional program in {@code --rtl a.v b.v prog.elf}).
+     */
+    public Path takeProgram(Path given) {
+        if (given != null) {
+            return given;
+        }
+        if (!rtl.isEmpty() && rtl.get(rtl.size() - 1).toString().endsWith(".elf")) {
+            return rtl.remove(rtl.size() - 1);
+        }
+        throw new TandemException("no program given: tandem lockstep [--rtl FILES --top MODULE] PROG.elf");
+    }
+
+    /** Builds (or finds cached) the library, without or with tracing. */
+    public DutLibrary library(boolean traced, PrintStream log) {
+        BuildCache cache = BuildCache.standard();
+        if (builtIn()) {
+            Path v = RiscvCoreVerilog.obtain(cache, RiscvCoreVerilog.DEFAULT_RESET_VECTOR);
+            return new VerilatorBuild(cache, log).build(RtlSources.of(List.of(v)), RiscvCoreVerilog.TOP,
+                    bus == null ? null : BusShape.named(bus), traced);
+        }
+        if (top == null) {
+            throw new TandemException("--top MODULE is required with --rtl");
+        }
+        return new VerilatorBuild(cache, log).build(RtlSources.of(rtl), top, bus == null ? null : BusShape.named(bus), traced);
+    }
+
+    /** The traced build, made only when a divergence needs a VCD. */
+    public Supplier<DutLibrary> tracedLibrary(PrintStream log) {
+        return () -> library(true, log);
+    }
+
+    /** Extra bus cycles before each response. */
+    public int waitStates() {
+        return waitStates;
+    }
+
+    /** Back-pressure percentage. */
+    public int backpressure() {
+        return backpressure;
+    }
+
+    /** Back-pressure seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** A line naming the RTL for reports. */
+    public String describe() {
+        String what = builtIn() ? "SpinalHDL RiscvCore (rv32im, registry-generated)" : top + " from " + rtl;
+        return what + ", wait states " + waitStates + ", back-pressure " + backpressure + "%, seed " + seed;
+    }
+}

@@ -1,0 +1,89 @@
+package tandem.cli.bench;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.cli.Tandem;
+import tandem.dut.DutLibrary;
+import tandem.golden.hart.Profile;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.lockstep.BenchProgram;
+import tandem.lockstep.LockstepOptions;
+import tandem.lockstep.LockstepResult;
+import tandem.lockstep.LockstepSession;
+
+/**
+ * {@code tandem bench lockstep}: the same Verilated library run alone (golden model off) and in
+ * lockstep on a load/store/ALU/MUL loop, printed as cycles per second and their ratio
+ * (target ≥ 0.9). Each configuration runs {@code --repeat} times; the best of each is used,
+ * which filters out noise from other processes on a shared machine.
+ */
+@Command(name = "lockstep", mixinStandardHelpOptions = true,
+        description = {"Measure lockstep throughput against the RTL alone (same .so, golden model off).",
+            "Prints both in cycles/s and the ratio lockstep/alone (target >= 0.90)."})
+public final class LockstepBench implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private tandem.cli.RtlOptions rtl;
+
+    @Option(names = "--iterations", defaultValue = "400000", description = "Loop iterations of the workload (${DEFAULT-VALUE}; 9 instructions each).")
+    private int iterations;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each configuration; the best counts (${DEFAULT-VALUE}).")
+    private int repeat;
+
+    @Option(names = "--profile", description = "Golden CPU profile (default: rv32im for the built-in RiscvCore, else vexriscv).")
+    private String profile;
+
+    @Option(names = "--platform", defaultValue = "virt", description = "Platform (${DEFAULT-VALUE}).")
+    private String platform;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintStream log = System.err;
+        DutLibrary library = rtl.library(false, log);
+        Profile cpu = Profile.named(profile != null ? profile : rtl.builtIn() ? "rv32im" : "vexriscv");
+        Platform p = Platform.named(platform);
+        long ramBase = p.regions().get(0).base();
+        LockstepOptions options = LockstepOptions.defaults(Path.of("tandem-out", "bench-lockstep"))
+                .withTiming(rtl.waitStates(), rtl.backpressure(), rtl.seed());
+        LockstepSession session = new LockstepSession(library, null, "bench");
+        double bestAlone = 0;
+        double bestLockstep = 0;
+        long cycles = 0;
+        long retires = 0;
+        for (int i = 0; i < repeat; i++) {
+            LockstepResult alone = session.runAlone(Machine.create(p, cpu), new BenchProgram(ramBase, iterations), options);
+            LockstepResult locked = session.run(Machine.create(p, cpu), new BenchProgram(ramBase, iterations), options, null);
+            if (alone.outcome() != LockstepResult.Outcome.PASS || locked.outcome() != LockstepResult.Outcome.PASS) {
+                out.printf("bench lockstep: workload did not pass: alone %s, lockstep %s (%s)%n",
+                        alone.outcome(), locked.outcome(), locked.detail());
+                return Tandem.FAIL;
+            }
+            bestAlone = Math.max(bestAlone, alone.cyclesPerSecond());
+            bestLockstep = Math.max(bestLockstep, locked.cyclesPerSecond());
+            cycles = locked.cycles();
+            retires = locked.retires();
+            out.printf("run %d: RTL alone %.3f M cycles/s (%.2f s), lockstep %.3f M cycles/s (%.2f s)%n", i + 1,
+                    alone.cyclesPerSecond() / 1e6, alone.seconds(), locked.cyclesPerSecond() / 1e6, locked.seconds());
+            out.flush();
+        }
+        double ratio = bestLockstep / bestAlone;
+        out.printf("bench lockstep: %s; %,d cycles, %,d retires per run (IPC %.2f)%n", rtl.describe(), cycles,
+                retires, cycles == 0 ? 0 : (double) retires / cycles);
+        out.printf("bench lockstep: RTL alone %.3f M cycles/s, lockstep %.3f M cycles/s, ratio %.3f (target >= 0.90: %s)%n",
+                bestAlone / 1e6, bestLockstep / 1e6, ratio, ratio >= 0.9 ? "met" : "NOT met");
+        return Tandem.PASS;
+    }
+}
