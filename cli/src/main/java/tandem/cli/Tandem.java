@@ -19,6 +19,8 @@ import tandem.golden.TandemException;
             CommandLine.HelpCommand.class,
             RunCommand.class,
             LockstepCommand.class,
+            BootCommand.class,
+            PlatformsCommand.class,
         })
 public final class Tandem {
 

@@ -67,8 +67,10 @@ public final class Vector {
      * @param cycles  cycles to run
      * @param edges   pin edges expected, in cycle order
      * @param inputs  input pin edges to apply, same spelling
+     * @param qdiv    core 0's quantum divider register value (0 runs at full speed)
      */
-    public record Bio(String program, List<Integer> words, long cycles, List<PinEdge> edges, List<PinEdge> inputs) {
+    public record Bio(String program, List<Integer> words, long cycles, List<PinEdge> edges, List<PinEdge> inputs,
+                      int qdiv) {
         /** Copies the lists. */
         public Bio {
             words = List.copyOf(words);

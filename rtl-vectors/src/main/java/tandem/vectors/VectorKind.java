@@ -14,7 +14,7 @@ public enum VectorKind {
             List.of("pc", "priv", "regs", "csrs", "mem", "steps", "expect_pc", "expect_priv", "expect_regs",
                     "expect_csrs", "expect_mem", "expect_trap", "expect_tval", "expect_trace")),
     /** BIO vectors: a program, a cycle count, the pin edges expected. */
-    BIO(List.of("name", "program", "cycles"), List.of("expect_edges", "inputs"));
+    BIO(List.of("name", "program", "cycles"), List.of("expect_edges", "inputs", "qdiv"));
 
     private final List<String> required;
     private final List<String> optional;

@@ -201,7 +201,9 @@ public final class VectorReader implements Iterable<Vector>, Closeable {
                 var edges = Cells.edges(cell(r, "expect_edges"));
                 column = "inputs";
                 var inputs = Cells.edges(cell(r, "inputs"));
-                return new Vector(source, line, name, new Vector.Bio(program, words, cycles, edges, inputs));
+                column = "qdiv";
+                int qdiv = cell(r, "qdiv").isEmpty() ? 0 : (int) Cells.hex(cell(r, "qdiv"));
+                return new Vector(source, line, name, new Vector.Bio(program, words, cycles, edges, inputs, qdiv));
             }
             column = "pc";
             long pc = cell(r, "pc").isEmpty() ? format.defaultPc() : Cells.hex(cell(r, "pc"));

@@ -82,7 +82,7 @@ class ShrinkerTest {
     private boolean takes(GeneratedProgram p, int cause) {
         try {
             Path bin = Files.write(dir.resolve("p.bin"), p.assemble(VectorFormat.DEFAULT.csrNames()).image());
-            String csv = "name,insn,steps\np,@" + bin.getFileName() + ",20000\n";
+            String csv = "name,insn,steps\np,@" + bin.getFileName() + ",4000\n";
             Vector v;
             try (VectorReader r = VectorReader.of("p.csv", csv, dir, VectorFormat.DEFAULT)) {
                 v = r.readAll().get(0);
