@@ -1,0 +1,88 @@
+package tandem.cli.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.cli.Tandem;
+import tandem.golden.TandemException;
+import tandem.golden.bio.Bio;
+import tandem.golden.bio.BioAssembler;
+
+/**
+ * {@code tandem bench bio}: BIO clocks per second of the BIO model with all four cores busy.
+ *
+ * <p>Method. The same program ({@code bio-busy.S}: ALU work, multiply, load/store, pin writes, and
+ * a word passed around the ring of FIFOs every 16 iterations) runs on all four cores. After a
+ * warm-up run of {@code --cycles} clocks the block runs {@code --cycles} clocks {@code --repeat}
+ * times; the best wall time counts. The cores are checked to be still running (not trapped) and
+ * to have moved words through every FIFO, so the figure is for real work.
+ */
+@Command(name = "bio", mixinStandardHelpOptions = true,
+        description = {"Run the BIO model with four busy cores and print M BIO clocks/s (target >= 50)."})
+public final class BioBench implements Callable<Integer> {
+
+    /** BIO clocks per second to reach, in millions. */
+    static final double TARGET_MCPS = 50;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cycles", defaultValue = "20000000", description = "BIO clocks per timed run (${DEFAULT-VALUE}).")
+    private long cycles;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Timed runs; the best counts (${DEFAULT-VALUE}).")
+    private int repeat;
+
+    @Option(names = "--check-targets", description = "Exit with 1 when the target is missed.")
+    private boolean checkTargets;
+
+    @Override
+    public Integer call() throws IOException {
+        if (cycles < 1 || repeat < 1) {
+            throw new TandemException("--cycles and --repeat must be positive");
+        }
+        byte[] image = busyImage();
+        Bio bio = new Bio();
+        for (int c = 0; c < 4; c++) {
+            bio.loadProgram(c, image);
+        }
+        bio.store(0x00, 0xFFF, 4);
+        bio.run(cycles);
+        double best = Double.MAX_VALUE;
+        for (int r = 0; r < repeat; r++) {
+            long t0 = System.nanoTime();
+            bio.run(cycles);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        for (int c = 0; c < 4; c++) {
+            if (bio.trapped(c)) {
+                throw new IllegalStateException("benchmark core " + c + " trapped at pc 0x" + Integer.toHexString(bio.pc(c)));
+            }
+        }
+        double mcps = cycles / best / 1e6;
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "BIO model, 4 busy cores: %.1f M BIO clocks/s (%d clocks in %.3f s, best of %d; target %.0f)%n",
+                mcps, cycles, best, repeat, TARGET_MCPS);
+        out.printf(Locale.ROOT, "BIO RTL (Verilator): not measured in this build%n");
+        out.flush();
+        return checkTargets && mcps < TARGET_MCPS ? Tandem.FAIL : Tandem.PASS;
+    }
+
+    private static byte[] busyImage() throws IOException {
+        Path source = Files.createTempFile("bio-busy", ".S");
+        try (InputStream in = BioBench.class.getResourceAsStream("bio-busy.S")) {
+            Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return BioAssembler.assemble(source);
+        } finally {
+            Files.deleteIfExists(source);
+        }
+    }
+}
