@@ -78,7 +78,7 @@ public final class DivergenceReport {
             sb.append(String.format("  %-10s %-28s %-28s%n", m.field(), m.rtl(), m.golden()));
         }
         sb.append(String.format("%nLast %d retires (the diverging one last)%n", Math.max(d.rtlHistory().size(), d.goldenHistory().size())));
-        sb.append(String.format("  %-8s %-9s %-8s %-22s %-30s | %-8s %-8s %-22s %-30s%n", "rtl#", "cycle", "pc", "insn",
+        sb.append(String.format("  %-8s %-9s %-8s %-36s %-26s | %-8s %-8s %-36s %-26s%n", "rtl#", "cycle", "pc", "insn",
                 "effect", "gold#", "pc", "insn", "effect"));
         List<RetireView> rtl = d.rtlHistory();
         List<RetireView> gold = d.goldenHistory();
@@ -86,10 +86,10 @@ public final class DivergenceReport {
         for (int i = 0; i < rows; i++) {
             RetireView a = pick(rtl, rtl.size() - rows + i);
             RetireView b = pick(gold, gold.size() - rows + i);
-            sb.append(a == null ? String.format("  %-8s %-9s %-8s %-22s %-30s", "", "", "", "", "")
-                    : String.format("  %-8d %-9d %08x %-22s %-30s", a.index(), a.cycle(), a.pc(), InsnText.of(a.insn()), effect(a)));
+            sb.append(a == null ? String.format("  %-8s %-9s %-8s %-36s %-26s", "", "", "", "", "")
+                    : String.format("  %-8d %-9d %08x %-36s %-26s", a.index(), a.cycle(), a.pc(), InsnText.of(a.insn(), a.pc()), effect(a)));
             sb.append(" | ");
-            sb.append(b == null ? "" : String.format("%-8d %08x %-22s %-30s", b.index(), b.pc(), InsnText.of(b.insn()), effect(b)));
+            sb.append(b == null ? "" : String.format("%-8d %08x %-36s %-26s", b.index(), b.pc(), InsnText.of(b.insn(), b.pc()), effect(b)));
             if (a != null && b != null && !a.equals(b) && i == rows - 1) {
                 sb.append("  <==");
             }
@@ -193,7 +193,7 @@ public final class DivergenceReport {
                     "      {\"index\": %d, \"cycle\": %d, \"pc\": \"0x%08x\", \"insn\": \"0x%08x\", \"disasm\": %s, "
                             + "\"rd\": %d, \"rdWdata\": \"0x%08x\", \"memWrite\": %b, \"memAddr\": \"0x%08x\", "
                             + "\"memData\": \"0x%08x\", \"memSize\": %d, \"priv\": %d, \"note\": %s}",
-                    v.index(), v.cycle(), v.pc(), v.insn(), quote(InsnText.of(v.insn())), v.rdAddr(), v.rdWdata(),
+                    v.index(), v.cycle(), v.pc(), v.insn(), quote(InsnText.of(v.insn(), v.pc())), v.rdAddr(), v.rdWdata(),
                     v.memWrite(), v.memAddr(), v.memData(), v.memSize(), v.priv(), quote(v.note())));
         }
         return sb.append(l.isEmpty() ? "]" : "\n    ]").toString();

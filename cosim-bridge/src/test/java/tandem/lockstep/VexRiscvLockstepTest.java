@@ -1,0 +1,53 @@
+package tandem.lockstep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tandem.dut.BuildCache;
+import tandem.dut.DutLibrary;
+import tandem.dut.RtlSources;
+import tandem.dut.VerilatorBuild;
+import tandem.golden.hart.Profile;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.testing.Rv32Programs;
+
+/**
+ * A user's VexRiscv (never part of Tandem) in lockstep with the golden model's VexRiscv
+ * profile. Runs only when {@code TANDEM_VEXRISCV_RTL} (files or .f lists, separated by
+ * {@code :}) and {@code TANDEM_VEXRISCV_TOP} name it.
+ */
+class VexRiscvLockstepTest {
+
+    @TempDir
+    Path out;
+
+    static Iterable<String> programs() {
+        return Rv32Programs.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("programs")
+    void userVexRiscvRunsTheProgramsInLockstep(String program) throws Exception {
+        String files = System.getenv("TANDEM_VEXRISCV_RTL");
+        String top = System.getenv("TANDEM_VEXRISCV_TOP");
+        Assumptions.assumeTrue(files != null && top != null,
+                "set TANDEM_VEXRISCV_RTL and TANDEM_VEXRISCV_TOP to run lockstep against a VexRiscv");
+        List<Path> paths = new ArrayList<>();
+        for (String f : files.split(":")) {
+            paths.add(Path.of(f));
+        }
+        DutLibrary lib = new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(paths), top, null, false);
+        LockstepSession session = new LockstepSession(lib, null, top + " vs golden vexriscv: " + program);
+        Machine machine = Machine.create(Platform.named("virt"), Profile.VEXRISCV);
+        LockstepResult r = session.run(machine, LockstepSession.elf(Rv32Programs.elf(program)),
+                LockstepOptions.defaults(out), null);
+        assertEquals(LockstepResult.Outcome.PASS, r.outcome(), r.detail());
+    }
+}
