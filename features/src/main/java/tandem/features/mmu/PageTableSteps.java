@@ -68,6 +68,11 @@ public final class PageTableSteps {
         world.setSatp(world.pageTable(root).satp(asid));
     }
 
+    @Given("satp is {hex}")
+    public void satpIs(long value) {
+        world.setSatp((int) value);
+    }
+
     @Given("mstatus.{word} is {int}")
     public void mstatusBit(String bit, int value) {
         if (value != 0 && value != 1) {

@@ -20,7 +20,7 @@ public final class TrapSteps {
     }
 
     /** A trap CSR by name. */
-    @ParameterType("scause|stval|sepc|mcause|mtval|mepc|satp")
+    @ParameterType("scause|stval|sepc|mcause|mtval|mepc")
     public int csr(String name) {
         switch (name) {
             case "scause": return Csrs.SCAUSE;
@@ -28,8 +28,7 @@ public final class TrapSteps {
             case "sepc": return Csrs.SEPC;
             case "mcause": return Csrs.MCAUSE;
             case "mtval": return Csrs.MTVAL;
-            case "mepc": return Csrs.MEPC;
-            default: return Csrs.SATP;
+            default: return Csrs.MEPC;
         }
     }
 
