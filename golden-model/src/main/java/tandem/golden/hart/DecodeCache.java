@@ -22,6 +22,8 @@ final class DecodeCache {
     /** rd | rs1 &lt;&lt; 8 | rs2 &lt;&lt; 16 | length &lt;&lt; 24; rd 32 is the sink for x0. */
     final int[] fields = new int[SIZE];
     final int[] imm = new int[SIZE];
+    /** {@link Opcode} ordinal, as switched on by the loop ({@link OpIds}). */
+    final int[] id = new int[SIZE];
     /** Raw bits as fetched: 16 bits for RVC. */
     final int[] raw = new int[SIZE];
 

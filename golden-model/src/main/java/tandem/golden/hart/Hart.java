@@ -214,6 +214,9 @@ public final class Hart {
     private void execute() {
         final int[] x = this.x;
         final DecodeCache dc = this.dc;
+        // Both change only where the loop is left (privilege change, flush, listener change).
+        final long ctx = this.ctx;
+        final boolean tracing = this.tracing;
         while (true) {
             final int pc = this.pc;
             final int i = DecodeCache.index(pc);
@@ -229,74 +232,56 @@ public final class Hart {
             final int rs2 = (f >>> 16) & 0xFF;
             final int imm = dc.imm[i];
             int npc = pc + (f >>> 24);
-            switch (dc.op[i]) {
-                case LUI: x[rd] = imm; break;
-                case AUIPC: x[rd] = pc + imm; break;
-                case JAL: npc = jump(pc + imm); x[rd] = pc + (f >>> 24); break;
-                case JALR: npc = jump((x[rs1] + imm) & ~1); x[rd] = pc + (f >>> 24); break;
-                case BEQ: if (x[rs1] == x[rs2]) npc = jump(pc + imm); break;
-                case BNE: if (x[rs1] != x[rs2]) npc = jump(pc + imm); break;
-                case BLT: if (x[rs1] < x[rs2]) npc = jump(pc + imm); break;
-                case BGE: if (x[rs1] >= x[rs2]) npc = jump(pc + imm); break;
-                case BLTU: if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) npc = jump(pc + imm); break;
-                case BGEU: if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) npc = jump(pc + imm); break;
-                case LB: x[rd] = (byte) load(x[rs1] + imm, 1); break;
-                case LH: x[rd] = (short) load(x[rs1] + imm, 2); break;
-                case LW: x[rd] = load(x[rs1] + imm, 4); break;
-                case LBU: x[rd] = load(x[rs1] + imm, 1); break;
-                case LHU: x[rd] = load(x[rs1] + imm, 2); break;
-                case SB: store(x[rs1] + imm, x[rs2], 1); break;
-                case SH: store(x[rs1] + imm, x[rs2], 2); break;
-                case SW: store(x[rs1] + imm, x[rs2], 4); break;
-                case ADDI: x[rd] = x[rs1] + imm; break;
-                case SLTI: x[rd] = x[rs1] < imm ? 1 : 0; break;
-                case SLTIU: x[rd] = Integer.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0; break;
-                case XORI: x[rd] = x[rs1] ^ imm; break;
-                case ORI: x[rd] = x[rs1] | imm; break;
-                case ANDI: x[rd] = x[rs1] & imm; break;
-                case SLLI: x[rd] = x[rs1] << imm; break;
-                case SRLI: x[rd] = x[rs1] >>> imm; break;
-                case SRAI: x[rd] = x[rs1] >> imm; break;
-                case ADD: x[rd] = x[rs1] + x[rs2]; break;
-                case SUB: x[rd] = x[rs1] - x[rs2]; break;
-                case SLL: x[rd] = x[rs1] << x[rs2]; break;
-                case SLT: x[rd] = x[rs1] < x[rs2] ? 1 : 0; break;
-                case SLTU: x[rd] = Integer.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0; break;
-                case XOR: x[rd] = x[rs1] ^ x[rs2]; break;
-                case SRL: x[rd] = x[rs1] >>> x[rs2]; break;
-                case SRA: x[rd] = x[rs1] >> x[rs2]; break;
-                case OR: x[rd] = x[rs1] | x[rs2]; break;
-                case AND: x[rd] = x[rs1] & x[rs2]; break;
-                case MUL: x[rd] = x[rs1] * x[rs2]; break;
-                case MULH: x[rd] = Rv32M.mulh(x[rs1], x[rs2]); break;
-                case MULHSU: x[rd] = Rv32M.mulhsu(x[rs1], x[rs2]); break;
-                case MULHU: x[rd] = Rv32M.mulhu(x[rs1], x[rs2]); break;
-                case DIV: x[rd] = Rv32M.div(x[rs1], x[rs2]); break;
-                case DIVU: x[rd] = Rv32M.divu(x[rs1], x[rs2]); break;
-                case REM: x[rd] = Rv32M.rem(x[rs1], x[rs2]); break;
-                case REMU: x[rd] = Rv32M.remu(x[rs1], x[rs2]); break;
-                case FENCE: case VEX_DCACHE_FLUSH: break;
-                case FENCE_I: invalidateCode(); break;
-                case LR_W: x[rd] = loadReserved(x[rs1]); break;
-                case SC_W: x[rd] = storeConditional(x[rs1], x[rs2]); break;
-                case AMOSWAP_W: case AMOADD_W: case AMOXOR_W: case AMOAND_W: case AMOOR_W:
-                case AMOMIN_W: case AMOMAX_W: case AMOMINU_W: case AMOMAXU_W:
-                    x[rd] = amo(dc.op[i], x[rs1], x[rs2]);
+            switch (dc.id[i]) {
+                case OpIds.LUI: x[rd] = imm; break;
+                case OpIds.AUIPC: x[rd] = pc + imm; break;
+                case OpIds.JAL: npc = jump(pc + imm); x[rd] = pc + (f >>> 24); break;
+                case OpIds.JALR: npc = jump((x[rs1] + imm) & ~1); x[rd] = pc + (f >>> 24); break;
+                case OpIds.BEQ: if (x[rs1] == x[rs2]) npc = jump(pc + imm); break;
+                case OpIds.BNE: if (x[rs1] != x[rs2]) npc = jump(pc + imm); break;
+                case OpIds.BLT: if (x[rs1] < x[rs2]) npc = jump(pc + imm); break;
+                case OpIds.BGE: if (x[rs1] >= x[rs2]) npc = jump(pc + imm); break;
+                case OpIds.BLTU: if (Integer.compareUnsigned(x[rs1], x[rs2]) < 0) npc = jump(pc + imm); break;
+                case OpIds.BGEU: if (Integer.compareUnsigned(x[rs1], x[rs2]) >= 0) npc = jump(pc + imm); break;
+                case OpIds.LB: x[rd] = (byte) load(x[rs1] + imm, 1); break;
+                case OpIds.LH: x[rd] = (short) load(x[rs1] + imm, 2); break;
+                case OpIds.LW: x[rd] = load(x[rs1] + imm, 4); break;
+                case OpIds.LBU: x[rd] = load(x[rs1] + imm, 1); break;
+                case OpIds.LHU: x[rd] = load(x[rs1] + imm, 2); break;
+                case OpIds.SB: store(x[rs1] + imm, x[rs2], 1); break;
+                case OpIds.SH: store(x[rs1] + imm, x[rs2], 2); break;
+                case OpIds.SW: store(x[rs1] + imm, x[rs2], 4); break;
+                case OpIds.ADDI: x[rd] = x[rs1] + imm; break;
+                case OpIds.SLTI: x[rd] = x[rs1] < imm ? 1 : 0; break;
+                case OpIds.SLTIU: x[rd] = Integer.compareUnsigned(x[rs1], imm) < 0 ? 1 : 0; break;
+                case OpIds.XORI: x[rd] = x[rs1] ^ imm; break;
+                case OpIds.ORI: x[rd] = x[rs1] | imm; break;
+                case OpIds.ANDI: x[rd] = x[rs1] & imm; break;
+                case OpIds.SLLI: x[rd] = x[rs1] << imm; break;
+                case OpIds.SRLI: x[rd] = x[rs1] >>> imm; break;
+                case OpIds.SRAI: x[rd] = x[rs1] >> imm; break;
+                case OpIds.ADD: x[rd] = x[rs1] + x[rs2]; break;
+                case OpIds.SUB: x[rd] = x[rs1] - x[rs2]; break;
+                case OpIds.SLL: x[rd] = x[rs1] << x[rs2]; break;
+                case OpIds.SLT: x[rd] = x[rs1] < x[rs2] ? 1 : 0; break;
+                case OpIds.SLTU: x[rd] = Integer.compareUnsigned(x[rs1], x[rs2]) < 0 ? 1 : 0; break;
+                case OpIds.XOR: x[rd] = x[rs1] ^ x[rs2]; break;
+                case OpIds.SRL: x[rd] = x[rs1] >>> x[rs2]; break;
+                case OpIds.SRA: x[rd] = x[rs1] >> x[rs2]; break;
+                case OpIds.OR: x[rd] = x[rs1] | x[rs2]; break;
+                case OpIds.AND: x[rd] = x[rs1] & x[rs2]; break;
+                case OpIds.MUL: x[rd] = x[rs1] * x[rs2]; break;
+                case OpIds.MULH: x[rd] = Rv32M.mulh(x[rs1], x[rs2]); break;
+                case OpIds.MULHSU: x[rd] = Rv32M.mulhsu(x[rs1], x[rs2]); break;
+                case OpIds.MULHU: x[rd] = Rv32M.mulhu(x[rs1], x[rs2]); break;
+                case OpIds.DIV: x[rd] = Rv32M.div(x[rs1], x[rs2]); break;
+                case OpIds.DIVU: x[rd] = Rv32M.divu(x[rs1], x[rs2]); break;
+                case OpIds.REM: x[rd] = Rv32M.rem(x[rs1], x[rs2]); break;
+                case OpIds.REMU: x[rd] = Rv32M.remu(x[rs1], x[rs2]); break;
+                case OpIds.FENCE: case OpIds.VEX_DCACHE_FLUSH: break;
+                default:
+                    npc = executeSystem(i, pc, npc, rd, rs1, rs2, imm);
                     break;
-                case CSRRW: case CSRRS: case CSRRC: case CSRRWI: case CSRRSI: case CSRRCI:
-                    x[rd] = csrInstruction(dc.op[i], rd, rs1, imm, dc.raw[i]);
-                    break;
-                case ECALL: ecall(); break;
-                case EBREAK: throw new Trap(Cause.BREAKPOINT, 0x0010_0073);
-                case MRET: npc = traps.mret(dc.raw[i]); break;
-                case SRET: npc = traps.sret(dc.raw[i]); break;
-                case WFI: waitForInterrupt(dc.raw[i]); break;
-                case SFENCE_VMA: sfenceVma(dc.raw[i]); break;
-                case AES32ESI: x[rd] = Zkn.aes32esi(x[rs1], x[rs2], imm); break;
-                case AES32ESMI: x[rd] = Zkn.aes32esmi(x[rs1], x[rs2], imm); break;
-                case AES32DSI: x[rd] = Zkn.aes32dsi(x[rs1], x[rs2], imm); break;
-                case AES32DSMI: x[rd] = Zkn.aes32dsmi(x[rs1], x[rs2], imm); break;
-                default: throw new IllegalStateException("no semantics for " + dc.op[i]);
             }
             this.pc = npc;
             if (tracing) {
@@ -307,6 +292,38 @@ public final class Hart {
                 return;
             }
         }
+    }
+
+    /**
+     * The instructions outside the hot set: fences, atomics, CSRs, environment and privileged
+     * instructions, AES. Kept out of {@link #execute} so the JIT compiles the common loop tight.
+     */
+    private int executeSystem(int i, int pc, int npc, int rd, int rs1, int rs2, int imm) {
+        final int[] x = this.x;
+        switch (dc.id[i]) {
+            case OpIds.FENCE_I: invalidateCode(); break;
+            case OpIds.LR_W: x[rd] = loadReserved(x[rs1]); break;
+            case OpIds.SC_W: x[rd] = storeConditional(x[rs1], x[rs2]); break;
+            case OpIds.AMOSWAP_W: case OpIds.AMOADD_W: case OpIds.AMOXOR_W: case OpIds.AMOAND_W: case OpIds.AMOOR_W:
+            case OpIds.AMOMIN_W: case OpIds.AMOMAX_W: case OpIds.AMOMINU_W: case OpIds.AMOMAXU_W:
+                x[rd] = amo(dc.op[i], x[rs1], x[rs2]);
+                break;
+            case OpIds.CSRRW: case OpIds.CSRRS: case OpIds.CSRRC: case OpIds.CSRRWI: case OpIds.CSRRSI: case OpIds.CSRRCI:
+                x[rd] = csrInstruction(dc.op[i], rd, rs1, imm, dc.raw[i]);
+                break;
+            case OpIds.ECALL: ecall(); break;
+            case OpIds.EBREAK: throw new Trap(Cause.BREAKPOINT, 0x0010_0073);
+            case OpIds.MRET: npc = traps.mret(dc.raw[i]); break;
+            case OpIds.SRET: npc = traps.sret(dc.raw[i]); break;
+            case OpIds.WFI: waitForInterrupt(dc.raw[i]); break;
+            case OpIds.SFENCE_VMA: sfenceVma(dc.raw[i]); break;
+            case OpIds.AES32ESI: x[rd] = Zkn.aes32esi(x[rs1], x[rs2], imm); break;
+            case OpIds.AES32ESMI: x[rd] = Zkn.aes32esmi(x[rs1], x[rs2], imm); break;
+            case OpIds.AES32DSI: x[rd] = Zkn.aes32dsi(x[rs1], x[rs2], imm); break;
+            case OpIds.AES32DSMI: x[rd] = Zkn.aes32dsmi(x[rs1], x[rs2], imm); break;
+            default: throw new IllegalStateException("no semantics for " + dc.op[i]);
+        }
+        return npc;
     }
 
     /** A jump or taken branch target; without C, a target not on 4 bytes traps (cause 0). */
@@ -355,6 +372,7 @@ public final class Hart {
         }
         int rd = Decoder.rd(op, bits);
         dc.op[i] = op;
+        dc.id[i] = op.ordinal();
         dc.fields[i] = (rd == 0 ? 32 : rd) | (Decoder.rs1(bits) << 8) | (Decoder.rs2(bits) << 16) | (length << 24);
         dc.imm[i] = Decoder.imm(op, bits);
         dc.raw[i] = raw;
@@ -399,6 +417,7 @@ public final class Hart {
         }
         codePages.clear();
         ctx = dc.context(priv);
+        attention = true;
     }
 
     // =========================================================================================
