@@ -21,6 +21,7 @@ import tandem.golden.TandemException;
             LockstepCommand.class,
             BootCommand.class,
             PlatformsCommand.class,
+            SpecCommand.class,
         })
 public final class Tandem {
 
