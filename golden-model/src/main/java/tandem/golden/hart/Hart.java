@@ -111,6 +111,7 @@ public final class Hart {
     private long stopAt;
     private long nextEvent;
     private long nextTick;
+    private long wakeAt = Long.MAX_VALUE;
     private long tickInterval = 256;
     private long lastTick;
     private long idleLimit = 200_000_000L;
@@ -142,7 +143,7 @@ public final class Hart {
         this.bus = bus;
         this.decoder = new Decoder(profile.extensions());
         this.walker = new Sv32Walker(bus);
-        this.irqArray = new IrqArray(this::interruptInputsChanged);
+        this.irqArray = new IrqArray(this, profile.irqLatency(), this::interruptInputsChanged);
         this.traps = new TrapUnit(this);
         this.pcAlignMask = decoder.compressed() ? 1 : 3;
         this.mmio = new MmioPort() {
@@ -188,7 +189,7 @@ public final class Hart {
                 exit = Exit.BUDGET;
                 break;
             }
-            nextEvent = Math.min(stopAt, nextTick);
+            nextEvent = Math.min(Math.min(stopAt, nextTick), wakeAt == Long.MAX_VALUE ? wakeAt : wakeAt - stalled);
             try {
                 execute();
             } catch (Trap t) {
@@ -199,6 +200,10 @@ public final class Hart {
             }
             if (retired >= nextTick) {
                 tick();
+            }
+            if (cycles() >= wakeAt) {
+                wakeAt = Long.MAX_VALUE;
+                irqArray.advance(cycles());
             }
         }
         flushRecords();
@@ -757,6 +762,7 @@ public final class Hart {
             stalled += tickInterval;
             waited += tickInterval;
             tick();
+            irqArray.advance(cycles());
         }
         waiting = false;
         attention = true;
@@ -992,6 +998,14 @@ public final class Hart {
         this.ticker = ticker;
         this.tickInterval = Math.max(1, interval);
         this.nextTick = retired + tickInterval;
+    }
+
+    /** Asks the loop to stop executing by cycle {@code cycle} so a delayed input can land. */
+    void wakeAt(long cycle) {
+        if (cycle < wakeAt) {
+            wakeAt = cycle;
+            attention = true;
+        }
     }
 
     /** Cycles a WFI may wait with nothing pending before {@link #run} returns IDLE. */

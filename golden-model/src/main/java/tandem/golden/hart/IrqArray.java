@@ -8,17 +8,24 @@ import tandem.golden.csr.Csrs;
  * a supervisor mask (0xBC0, 0x9C0) and read-only pending views (0xFC0, 0xDC0) equal to
  * mask &amp; the latched lines. Any machine pending bit raises MEIP, any supervisor pending bit SEIP.
  *
- * <p>The RTL registers the lines once before the pending CSRs see them; the golden model
- * latches a line when it changes, so pending reflects the line at the next instruction.
+ * <p>The RTL registers the lines before the pending CSRs see them (once in upstream
+ * VexRiscv, twice on Baochip-1x). With a latency of N cycles a change of the lines becomes
+ * visible N cycles later; with 0 it is visible at the next instruction.
  */
 public final class IrqArray {
     private final Runnable onChange;
+    private final Hart hart;
+    private final int latency;
+    private final java.util.ArrayDeque<long[]> inFlight = new java.util.ArrayDeque<>();
+    private int driven;
     private int lines;
     private int machineMask;
     private int supervisorMask;
 
-    /** An array that calls {@code onChange} whenever pending state may have changed. */
-    IrqArray(Runnable onChange) {
+    /** An array of {@code hart} that calls {@code onChange} whenever pending state may have changed. */
+    IrqArray(Hart hart, int latency, Runnable onChange) {
+        this.hart = hart;
+        this.latency = latency;
         this.onChange = onChange;
     }
 
@@ -39,11 +46,40 @@ public final class IrqArray {
     /** Drives interrupt line {@code line} (0..31). */
     public void setLine(int line, boolean level) {
         int bit = 1 << line;
-        int next = level ? lines | bit : lines & ~bit;
-        if (next != lines) {
-            lines = next;
+        int next = level ? driven | bit : driven & ~bit;
+        if (next == driven) {
+            return;
+        }
+        driven = next;
+        if (latency == 0) {
+            latch(next);
+        } else {
+            long due = hart.cycles() + latency;
+            inFlight.add(new long[] {due, next});
+            hart.wakeAt(due);
+        }
+    }
+
+    /** Latches the changes whose latency has elapsed by cycle {@code now}. */
+    void advance(long now) {
+        while (!inFlight.isEmpty() && inFlight.peek()[0] <= now) {
+            latch((int) inFlight.poll()[1]);
+        }
+        if (!inFlight.isEmpty()) {
+            hart.wakeAt(inFlight.peek()[0]);
+        }
+    }
+
+    private void latch(int value) {
+        if (value != lines) {
+            lines = value;
             onChange.run();
         }
+    }
+
+    /** The lines as driven by the devices, before the register stages. */
+    public int driven() {
+        return driven;
     }
 
     /** The latched lines. */

@@ -22,9 +22,12 @@ import tandem.golden.isa.Extension;
  * @param mimpid value of mimpid
  * @param mhartid value of mhartid
  * @param resetMtvec mtvec after reset
+ * @param irqLatency cycles from an interrupt-array line changing to the pending CSRs and
+ *        MEIP/SEIP seeing it (the RTL's register stages)
  */
 public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrGroups, int misa,
-                      boolean misaWritable, int mvendorid, int marchid, int mimpid, int mhartid, int resetMtvec) {
+                      boolean misaWritable, int mvendorid, int marchid, int mimpid, int mhartid, int resetMtvec,
+                      int irqLatency) {
 
     /** CSR groups a profile may install. */
     public enum CsrGroup {
@@ -52,21 +55,40 @@ public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrG
                     Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH),
             EnumSet.allOf(CsrGroup.class).stream().filter(g -> g != CsrGroup.BAOCHIP_INFO)
                     .collect(() -> EnumSet.noneOf(CsrGroup.class), Set::add, Set::addAll),
-            MISA_IMACSU, false, 0, 0, 0, 0, 0);
+            MISA_IMACSU, false, 0, 0, 0, 0, 0, 0);
 
     /** SpinalHDL's RiscvCore as CI runs it: RV32IM, no C, no CSRs. */
     public static final Profile RV32IM = new Profile("rv32im",
             EnumSet.of(Extension.I, Extension.M), EnumSet.noneOf(CsrGroup.class),
-            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0);
+            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * The Baochip-1x CPU exactly as its taped-out RTL (VexRiscvAxi4) has it: RV32IMAC with the
+     * scalar AES instructions, misa reading 0x4000_0000 with writable extension bits, ids
+     * 1/2/3/0, the read-only 0xCC0, the IRQ array behind two register stages, reset mtvec
+     * 0x6000_0000, and no time/timeh, counter-enable, envcfg, configptr or PMP CSRs.
+     */
+    public static final Profile BAOCHIP_1X = new Profile("baochip-1x",
+            EnumSet.of(Extension.I, Extension.M, Extension.A, Extension.C, Extension.ZICSR,
+                    Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH, Extension.ZKN_AES),
+            EnumSet.of(CsrGroup.MACHINE, CsrGroup.SUPERVISOR, CsrGroup.SV32, CsrGroup.COUNTERS,
+                    CsrGroup.IRQ_ARRAY, CsrGroup.BAOCHIP_INFO),
+            0x4000_0000, true, 1, 2, 3, 0, 0x6000_0000, 2);
 
     /** Profiles by name, the default first. */
-    public static final List<Profile> ALL = List.of(VEXRISCV, RV32IM);
+    public static final List<Profile> ALL = List.of(VEXRISCV, RV32IM, BAOCHIP_1X);
 
     /** Copies the sets so a profile is immutable. */
     public Profile {
         extensions = Collections.unmodifiableSet(EnumSet.copyOf(extensions));
         csrGroups = csrGroups.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(CsrGroup.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(csrGroups));
+    }
+
+    /** This profile with a different interrupt-array latency (standalone runs matching an RTL). */
+    public Profile withIrqLatency(int cycles) {
+        return new Profile(name, extensions, csrGroups, misa, misaWritable, mvendorid, marchid, mimpid, mhartid,
+                resetMtvec, cycles);
     }
 
     /** Whether the profile decodes {@code ext}. */
