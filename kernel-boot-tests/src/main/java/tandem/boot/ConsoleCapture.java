@@ -46,7 +46,7 @@ public final class ConsoleCapture implements Console.Sink, AutoCloseable {
                 if (out == null) {
                     Files.createDirectories(dir);
                     Path f = dir.resolve(uart + ".log");
-                    out = Files.newOutputStream(f);
+                    out = new java.io.BufferedOutputStream(Files.newOutputStream(f));
                     files.put(uart, out);
                     written.add(f);
                 }
@@ -75,6 +75,17 @@ public final class ConsoleCapture implements Console.Sink, AutoCloseable {
     /** The log files written so far. */
     public List<Path> files() {
         return List.copyOf(written);
+    }
+
+    /** Pushes what was captured so far to the log files. */
+    public void flush() {
+        for (OutputStream out : files.values()) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Emits unterminated last lines and closes the files. */

@@ -26,7 +26,7 @@ import tandem.golden.soc.SignatureHardware;
  * ({@link #withLoader}) or an argument block loaded in Java ({@link #direct}). Captures every
  * UART, watches the milestones, and reports where and why the boot stopped.
  */
-public final class XousBoot {
+public final class XousBoot implements AutoCloseable {
 
     private static final long CHUNK = 2_000_000;
 
@@ -36,12 +36,18 @@ public final class XousBoot {
     private final ArgumentBlock block;
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<BootReport.Hit> hits = new ArrayList<>();
+    private final List<CheckLine> checks = new ArrayList<>();
+    private final List<String> faults = new ArrayList<>();
+    private DirectLoader loader;
+    private ConsoleCapture capture;
     private List<Milestone> milestones = Milestone.XOUS;
     private Milestone stopAt;
     private long budget = 500_000_000L;
     private Path consoleDir;
     private PrintStream echo;
     private Consumer<String> progress = s -> { };
+    private Milestone target;
 
     private XousBoot(String platform, String mode, ArgumentBlock block) {
         this.profile = BootProfile.of(platform);
@@ -71,7 +77,8 @@ public final class XousBoot {
         }
         boot.machine.poke(boot.profile.argsAddress(), argumentBlock, source);
         MachineMemory memory = new MachineMemory(boot.machine);
-        EntryState e = new DirectLoader(block, boot.profile.argsAddress(), memory).load();
+        boot.loader = new DirectLoader(block, boot.profile.argsAddress(), memory);
+        EntryState e = boot.loader.load();
         memory.done();
         Hart h = boot.machine.hart();
         h.csrs().write(Csrs.MEDELEG, -1);
@@ -114,13 +121,40 @@ public final class XousBoot {
         return block;
     }
 
+    /**
+     * The satp the loader gave {@code pid} ({@code --direct} only): with the hart's Sv32 walker this
+     * answers "what does process n see at va".
+     */
+    public long satp(int pid) {
+        if (loader == null) {
+            throw new IllegalStateException("satp(pid) is known only for --direct boots");
+        }
+        return loader.satp(pid);
+    }
+
+    /** The PID of a process named in the block's PNam tag, or -1. */
+    public int pid(String name) {
+        if (block != null) {
+            for (var e : block.processNames().entrySet()) {
+                if (e.getValue().equals(name)) {
+                    return e.getKey();
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Milestones to watch; the run stops when the last is reached (unless {@link #stopAt} says otherwise). */
     public XousBoot milestones(List<Milestone> list) {
         this.milestones = List.copyOf(list);
         return this;
     }
 
-    /** Stops the run at this milestone (default: the last watched one). */
+    /**
+     * Stops the run at the first line containing this milestone's text (default: the last watched
+     * milestone). It need not be in the watched list, so a caller can pause at any console line (e.g.
+     * a CHECK line), inspect the machine, set another stop and call {@link #run} again to continue.
+     */
     public XousBoot stopAt(Milestone m) {
         this.stopAt = m;
         return this;
@@ -150,67 +184,82 @@ public final class XousBoot {
         return this;
     }
 
-    /** Runs the boot to its stop milestone, the budget, a hang or a fatal trap loop. */
+    /**
+     * Runs the boot to its stop milestone, the budget (counted from the start of the boot), a hang or a
+     * fatal trap loop. May be called again after a stop at a milestone to continue; the report covers
+     * the whole boot so far.
+     */
     public BootReport run() {
         Milestone last = stopAt != null ? stopAt : milestones.get(milestones.size() - 1);
-        List<BootReport.Hit> hits = new ArrayList<>();
-        List<CheckLine> checks = new ArrayList<>();
-        List<String> faults = new ArrayList<>();
         Hart hart = machine.hart();
-        ConsoleCapture capture = new ConsoleCapture(consoleDir, echo, (uart, line) -> {
-            for (Milestone m : milestones) {
-                if (line.contains(m.text()) && hits.stream().noneMatch(h -> h.milestone().equals(m))) {
-                    hits.add(new BootReport.Hit(m, uart, hart.instret(), hart.cycles()));
-                    if (m.equals(last)) {
-                        machine.finish(new StopReason(StopReason.Kind.STOPPED, 0, hart.pc(),
-                                "reached milestone " + m.name()));
-                    }
-                }
-            }
-            CheckLine.parse(line, uart).ifPresent(checks::add);
-            if (line.contains("PROGRAM HALT") || line.contains("PANIC")) {
-                faults.add(uart + ": " + line.strip());
-            }
-        });
-        machine.console().addSink(capture);
+        if (capture == null) {
+            capture = new ConsoleCapture(consoleDir, echo, this::line);
+            machine.console().addSink(capture);
+        }
+        target = last;
         StopReason stop;
         long start = System.nanoTime();
-        try {
-            while (true) {
-                long left = budget - hart.instret();
-                if (left <= 0) {
-                    stop = new StopReason(StopReason.Kind.BUDGET, 3, hart.pc(),
-                            String.format("instruction budget of %,d exhausted", budget));
-                    break;
-                }
-                stop = machine.run(Math.min(CHUNK, left));
-                if (stop.kind() != StopReason.Kind.BUDGET) {
-                    break;
-                }
-                double secs = (System.nanoTime() - start) / 1e9;
-                progress.accept(String.format("boot %s: %,d instructions, %.1f MIPS, last milestone: %s",
-                        profile.platform(), hart.instret(), hart.instret() / 1e6 / Math.max(secs, 1e-9),
-                        hits.isEmpty() ? "none" : hits.get(hits.size() - 1).milestone().name()));
+        long startInstret = hart.instret();
+        while (true) {
+            long left = budget - hart.instret();
+            if (left <= 0) {
+                stop = new StopReason(StopReason.Kind.BUDGET, 3, hart.pc(),
+                        String.format("instruction budget of %,d exhausted", budget));
+                break;
             }
-        } finally {
-            capture.close();
+            stop = machine.run(Math.min(CHUNK, left));
+            if (stop.kind() != StopReason.Kind.BUDGET) {
+                break;
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            progress.accept(String.format("boot %s: %,d instructions, %.1f MIPS, last milestone: %s",
+                    profile.platform(), hart.instret(), (hart.instret() - startInstret) / 1e6 / Math.max(secs, 1e-9),
+                    hits.isEmpty() ? "none" : hits.get(hits.size() - 1).milestone().name()));
         }
+        capture.flush();
+        List<String> allNotes = new ArrayList<>(notes);
         for (BusDevice d : machine.devices().values()) {
             if (d instanceof SignatureHardware s && s.accessed()) {
-                notes.add(String.format("boot stopped in signature checking: the loader accessed %s at 0x%08x, which "
-                        + "is not modelled (use an image built with the loader's renode-bypass feature, or --direct)",
-                        s.name(), s.firstAccess()));
+                allNotes.add(String.format("boot stopped in signature checking: the loader accessed %s at 0x%08x, "
+                        + "which is not modelled (use an image built with the loader's renode-bypass feature, or "
+                        + "--direct)", s.name(), s.firstAccess()));
                 break;
             }
         }
-        notes.addAll(warnings);
+        allNotes.addAll(warnings);
         Map<String, String> console = new LinkedHashMap<>();
         for (String u : machine.console().uarts()) {
             console.put(u, machine.console().text(u));
         }
         return new BootReport(profile.platform(), mode, List.copyOf(hits), stop, where(), hart.instret(),
-                hart.cycles(), profile.clockHz(), List.copyOf(checks), List.copyOf(faults), List.copyOf(notes),
+                hart.cycles(), profile.clockHz(), List.copyOf(checks), List.copyOf(faults), List.copyOf(allNotes),
                 console, milestones);
+    }
+
+    private void line(String uart, String line) {
+        Hart hart = machine.hart();
+        for (Milestone m : milestones) {
+            if (line.contains(m.text()) && hits.stream().noneMatch(h -> h.milestone().equals(m))) {
+                hits.add(new BootReport.Hit(m, uart, hart.instret(), hart.cycles()));
+            }
+        }
+        if (target != null && line.contains(target.text())) {
+            String name = target.name();
+            target = null;
+            machine.finish(new StopReason(StopReason.Kind.STOPPED, 0, hart.pc(), "reached milestone " + name));
+        }
+        CheckLine.parse(line, uart).ifPresent(checks::add);
+        if (line.contains("PROGRAM HALT") || line.contains("PANIC")) {
+            faults.add(uart + ": " + line.strip());
+        }
+    }
+
+    /** Closes the console log files (the boot cannot continue afterwards). */
+    @Override
+    public void close() {
+        if (capture != null) {
+            capture.close();
+        }
     }
 
     private String where() {

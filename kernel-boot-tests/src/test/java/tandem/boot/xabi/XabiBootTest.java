@@ -16,6 +16,9 @@ import tandem.boot.BootReport;
 import tandem.boot.CheckLine;
 import tandem.boot.Milestone;
 import tandem.boot.XousBoot;
+import tandem.golden.mmu.Access;
+import tandem.golden.mmu.TranslationFailure;
+import tandem.golden.mmu.Walk;
 import tandem.golden.platform.StopReason;
 
 /** Boots the xabi test kernel with --direct on both platform profiles and checks what it reports. */
@@ -103,5 +106,39 @@ class XabiBootTest {
         assertTrue(r.checks().stream().noneMatch(c -> c.name().equals("ipc.borrow.returned")), "step not in table");
         assertTrue(r.faults().get(0).contains("PID 6: store page fault"), r.faults().toString());
         assertTrue(r.checks().stream().anyMatch(c -> c.name().equals("fault.others-continue") && c.passed()));
+    }
+
+    @Test
+    void bootPausesWhileABufferIsLentAndTheMmuSeesTheLenderLockedOut() {
+        XabiScenario s = new XabiScenario().borrow(7, 2).alive();
+        try (XousBoot boot = XousBoot.direct("precursor", XabiImage.build("precursor", s).argumentBlock(), "lend.bin")
+                .milestones(Milestone.XABI).budget(40_000_000L)
+                .stopAt(new Milestone("lent", "CHECK ipc.borrow.lender-locked PASS pid=4"))) {
+            BootReport paused = boot.run();
+            assertEquals(StopReason.Kind.STOPPED, paused.stop().kind(), paused.stop().describe());
+            int client = boot.pid("driver");
+            int server = boot.pid("echo");
+            assertEquals(4, client);
+            Walk w = new Walk();
+            long r = boot.machine().hart().walker().translate((int) boot.satp(client), 0x2000_0000, Access.LOAD, 0,
+                    false, false, w);
+            assertTrue(r < 0);
+            assertEquals(TranslationFailure.INVALID, w.failure);
+            assertEquals(0x100, w.leaf() & 0x101, "V=0 with the lent bit set");
+            long served = boot.machine().hart().walker().translate((int) boot.satp(server), 0x4000_0000,
+                    Access.LOAD, 0, false, false, null);
+            assertEquals(((w.leaf() >>> 10) & 0x3F_FFFFL) << 12, served, "the server reads the lender's frame");
+            long store = boot.machine().hart().walker().translate((int) boot.satp(server), 0x4000_0000,
+                    Access.STORE, 0, false, false, w);
+            assertTrue(store < 0);
+            assertEquals(TranslationFailure.NOT_WRITABLE, w.failure, "a Borrow maps the page read-only");
+
+            boot.stopAt(Milestone.XABI_HALT);
+            BootReport done = boot.run();
+            assertEquals(0, done.exitCode(), String.join("\n", done.summary()));
+            long back = boot.machine().hart().walker().translate((int) boot.satp(client), 0x2000_0000, Access.STORE,
+                    0, false, false, null);
+            assertTrue(back >= 0, "ReturnMemory gave the lender its page back");
+        }
     }
 }
