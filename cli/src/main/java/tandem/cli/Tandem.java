@@ -22,6 +22,8 @@ import tandem.golden.TandemException;
             BootCommand.class,
             PlatformsCommand.class,
             SpecCommand.class,
+            VectorsCommand.class,
+            ReportCommand.class,
         })
 public final class Tandem {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import tandem.golden.bus.Bus;
 import tandem.golden.bus.BusError;
 import tandem.golden.bus.Ram;
@@ -42,6 +43,7 @@ public final class VectorRunner {
 
     private final Profile profile;
     private final List<RetireListener> extraListeners = new ArrayList<>();
+    private Consumer<Hart> onPrepared = h -> { };
 
     /** A runner for vectors of {@code profile}. */
     public VectorRunner(Profile profile) {
@@ -51,6 +53,12 @@ public final class VectorRunner {
     /** Also feeds every run's retire stream to {@code l} (coverage, traces). */
     public VectorRunner addRetireListener(RetireListener l) {
         extraListeners.add(l);
+        return this;
+    }
+
+    /** Hands each prepared hart to {@code c} before it runs (a coverage collector re-walking page faults needs it). */
+    public VectorRunner onPrepared(Consumer<Hart> c) {
+        onPrepared = c;
         return this;
     }
 
@@ -97,6 +105,7 @@ public final class VectorRunner {
             return new VectorOutcome(v, v.name(), v.location(), Verdict.ERROR,
                     "column " + e.column() + ": " + e.getMessage(), List.of(), null, ms(t0));
         }
+        onPrepared.accept(hart);
         TraceSummary summary = new TraceSummary();
         LastTrap lastTrap = new LastTrap();
         hart.addRetireListener(summary);

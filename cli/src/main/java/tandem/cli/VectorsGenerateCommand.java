@@ -1,0 +1,69 @@
+package tandem.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.golden.TandemException;
+import tandem.golden.hart.Profile;
+import tandem.vectors.VectorFormat;
+import tandem.vectors.gen.GeneratorConfig;
+import tandem.vectors.gen.VectorSetGenerator;
+
+/** {@code tandem vectors generate}: seeded random programs and their golden vectors. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Write COUNT random programs (<name>.S and <name>.bin at 0x80000000) and vectors.csv holding",
+            "what the golden model did with each (instructions retired, final registers, retire-stream summary).",
+            "The same seed and options always write the same bytes."})
+public final class VectorsGenerateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed of the set.")
+    private long seed;
+
+    @Option(names = "--count", defaultValue = "10", paramLabel = "N", description = "Programs to write (${DEFAULT-VALUE}).")
+    private int count;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the set.")
+    private Path out;
+
+    @Option(names = "--units", defaultValue = "60", paramLabel = "N", description = "Body units per program (${DEFAULT-VALUE}).")
+    private int units;
+
+    @Option(names = "--no-mmu", description = "Leave out the Sv32 sections.")
+    private boolean noMmu;
+
+    @Option(names = "--no-privilege", description = "Leave out the M/S/U switches.")
+    private boolean noPrivilege;
+
+    @Option(names = "--no-interrupts", description = "Leave out software interrupts.")
+    private boolean noInterrupts;
+
+    @Option(names = "--no-traps", description = "Leave out trapping instructions.")
+    private boolean noTraps;
+
+    @Option(names = "--no-rvc", description = "Leave out compressed instructions.")
+    private boolean noRvc;
+
+    @Override
+    public Integer call() {
+        if (count < 1 || count > 10_000) {
+            throw new TandemException("--count must be 1..10000, not " + count);
+        }
+        if (units < 1 || units > 400) {
+            throw new TandemException("--units must be 1..400, not " + units);
+        }
+        GeneratorConfig config = new GeneratorConfig(units, !noRvc, !noTraps, !noPrivilege, !noMmu, !noInterrupts);
+        VectorFormat format = VectorFormat.DEFAULT.builder().setProfile(Profile.VEXRISCV).get();
+        Path csv = new VectorSetGenerator(config, format).write(seed, count, out);
+        PrintWriter con = spec.commandLine().getOut();
+        con.printf("vectors: %d programs for seed %d in %s; run them with: tandem vectors run %s%n", count, seed, out, csv);
+        con.flush();
+        return Tandem.PASS;
+    }
+}
