@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import tandem.boot.args.ArgumentBlock;
 import tandem.boot.args.Tag;
+import tandem.boot.load.BootStub;
 import tandem.boot.load.DirectLoader;
 import tandem.boot.load.EntryState;
 import tandem.boot.load.MachineMemory;
@@ -69,8 +70,22 @@ public final class XousBoot implements AutoCloseable {
      * @param source the block's file name, for messages
      */
     public static XousBoot direct(String platform, byte[] argumentBlock, String source) {
+        return direct(platform, argumentBlock, source, -1);
+    }
+
+    /**
+     * {@code --direct} from reset: as {@link #direct(String, byte[], String)}, but the hart starts in
+     * M-mode at {@code stubAddress} (a RAM page kept out of the loader's allocations), where our
+     * {@link BootStub} sets up the loader's hand-over state and {@code mret}s into the kernel, so the
+     * whole boot runs from the first instruction as hardware (or RTL in lockstep) would run it.
+     */
+    public static XousBoot directFromReset(String platform, byte[] argumentBlock, String source, long stubAddress) {
+        return direct(platform, argumentBlock, source, stubAddress);
+    }
+
+    private static XousBoot direct(String platform, byte[] argumentBlock, String source, long stubAddress) {
         ArgumentBlock block = ArgumentBlock.parse(argumentBlock, source);
-        XousBoot boot = new XousBoot(platform, "direct", block);
+        XousBoot boot = new XousBoot(platform, stubAddress < 0 ? "direct" : "direct from reset", block);
         for (Tag t : block.badCrcTags()) {
             boot.notes.add(String.format("%s: tag '%s' at offset 0x%x: CRC-16 %04x does not match its data (%04x); "
                     + "ignored, as the Xous loader does", source, t.name(), t.offset(), t.storedCrc(), t.computedCrc()));
@@ -78,9 +93,19 @@ public final class XousBoot implements AutoCloseable {
         boot.machine.poke(boot.profile.argsAddress(), argumentBlock, source);
         MachineMemory memory = new MachineMemory(boot.machine);
         boot.loader = new DirectLoader(block, boot.profile.argsAddress(), memory);
+        if (stubAddress >= 0) {
+            boot.loader.reserve(stubAddress);
+        }
         EntryState e = boot.loader.load();
-        memory.done();
         Hart h = boot.machine.hart();
+        if (stubAddress >= 0) {
+            byte[] stub = BootStub.code(e);
+            memory.write(stubAddress, stub, 0, stub.length);
+            memory.done();
+            h.setPc((int) stubAddress);
+            return boot;
+        }
+        memory.done();
         h.csrs().write(Csrs.MEDELEG, -1);
         h.csrs().write(Csrs.MIDELEG, -1);
         h.csrs().write(Csrs.MSTATUS, (int) (0x80 | (e.mstatus() & (1L << 18))));

@@ -70,6 +70,7 @@ public final class DirectLoader {
     private final byte[] rpt;
     private final byte[] xpt;
     private final List<long[]> processTable = new ArrayList<>();
+    private final List<Long> reserved = new ArrayList<>();
     private long allocTop;
 
     /**
@@ -89,6 +90,16 @@ public final class DirectLoader {
             xptPages += align(r.length(), PAGE) / PAGE;
         }
         this.xpt = new byte[(int) align(xptPages, 4)];
+    }
+
+    /**
+     * Keeps the RAM page at {@code paddr} out of every allocation and marks it as the kernel's in the
+     * runtime page tracker (for a boot stub at the reset vector). Call before {@link #load}.
+     */
+    public DirectLoader reserve(long paddr) {
+        reserved.add(paddr & -PAGE);
+        markOwner(paddr & -PAGE, 1);
+        return this;
     }
 
     /** Loads everything and returns the kernel entry state. */
@@ -269,6 +280,9 @@ public final class DirectLoader {
 
     private long alloc(int pid) {
         allocTop -= PAGE;
+        while (reserved.contains(allocTop)) {
+            allocTop -= PAGE;
+        }
         if (allocTop < ramStart) {
             throw new TandemException(String.format("%s: out of RAM (0x%x bytes at 0x%08x) while loading PID %d",
                     block.source(), ramEnd - ramStart, ramStart, pid));

@@ -141,4 +141,16 @@ class XabiBootTest {
             assertTrue(back >= 0, "ReturnMemory gave the lender its page back");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"precursor", "baochip-1x"})
+    void ownMachineModeStageBootsFromResetToTheSameEnd(String platform) {
+        long ramBase = platform.equals("precursor") ? 0x4000_0000L : 0x6100_0000L;
+        BootReport r = XousBoot.directFromReset(platform, XabiImage.build(platform).argumentBlock(), "xabi.bin", ramBase)
+                .milestones(Milestone.XABI).budget(40_000_000L).run();
+        assertEquals(0, r.exitCode(), String.join("\n", r.summary()));
+        assertEquals("direct from reset", r.mode());
+        BootReport direct = boot(platform);
+        assertEquals(direct.checks().size(), r.checks().size(), "same checks as the S-mode entry");
+    }
 }
