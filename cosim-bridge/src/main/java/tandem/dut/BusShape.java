@@ -7,9 +7,8 @@ import tandem.golden.TandemException;
 
 /**
  * The bus interfaces a CPU top can present to Tandem's memory models, recognised by their port
- * names. Each shape has a C++ driver in the harness (selected by {@code TANDEM_BUS_*}) and a
- * retire probe: the internal signals the harness reads, made visible with Verilator
- * {@code public_flat_rd} so the rest of the design keeps full optimisation.
+ * names. A driven shape has a C++ driver in the harness (selected by {@code TANDEM_BUS_*});
+ * the others are recognised so the error can say so.
  */
 public enum BusShape {
 
@@ -19,11 +18,7 @@ public enum BusShape {
                     "io_i_cmd_valid", "io_i_cmd_ready", "io_i_cmd_payload_pc",
                     "io_i_rsp_valid", "io_i_rsp_ready", "io_i_rsp_payload_instruction", "io_i_rsp_payload_pc",
                     "io_d_cmd_valid", "io_d_cmd_ready", "io_d_cmd_payload_wr", "io_d_cmd_payload_address",
-                    "io_d_cmd_payload_data", "io_d_cmd_payload_size", "io_d_rsp_valid", "io_d_rsp_payload"),
-            List.of("writeBack_inInst_valid", "writeBack_inInst_ready", "writeBack_pcLoad_valid",
-                    "writeBack_inInst_payload_pc", "writeBack_inInst_payload_instruction",
-                    "writeBack_regFileWrite_valid", "writeBack_regFileWrite_payload_address",
-                    "writeBack_regFileWrite_payload_data", "regFile")),
+                    "io_d_cmd_payload_data", "io_d_cmd_payload_size", "io_d_rsp_valid", "io_d_rsp_payload")),
 
     /** VexRiscv with IBusSimplePlugin / DBusSimplePlugin (cmd/rsp, one word per access). */
     VEXRISCV_SIMPLE("vexriscv-simple", false,
@@ -32,8 +27,7 @@ public enum BusShape {
                     "iBus_rsp_valid", "iBus_rsp_payload_error", "iBus_rsp_payload_inst",
                     "dBus_cmd_valid", "dBus_cmd_ready", "dBus_cmd_payload_wr", "dBus_cmd_payload_address",
                     "dBus_cmd_payload_data", "dBus_cmd_payload_size", "dBus_rsp_ready", "dBus_rsp_error",
-                    "dBus_rsp_data"),
-            List.of()),
+                    "dBus_rsp_data")),
 
     /** VexRiscv with IBusCachedPlugin / DBusCachedPlugin memory buses (line refills). */
     VEXRISCV_CACHED("vexriscv-cached", false,
@@ -42,8 +36,7 @@ public enum BusShape {
                     "iBus_rsp_valid", "iBus_rsp_payload_data", "iBus_rsp_payload_error",
                     "dBus_cmd_valid", "dBus_cmd_ready", "dBus_cmd_payload_wr", "dBus_cmd_payload_address",
                     "dBus_cmd_payload_data", "dBus_cmd_payload_mask", "dBus_cmd_payload_size",
-                    "dBus_rsp_valid", "dBus_rsp_payload_data", "dBus_rsp_payload_error"),
-            List.of()),
+                    "dBus_rsp_valid", "dBus_rsp_payload_data", "dBus_rsp_payload_error")),
 
     /** VexRiscvAxi4 as in the Baochip-1x SoC: 64-bit instruction AXI4, 32-bit data AXI4. */
     AXI4("axi4", false,
@@ -53,19 +46,25 @@ public enum BusShape {
                     "dBusAxi_w_valid", "dBusAxi_w_ready", "dBusAxi_w_payload_data", "dBusAxi_w_payload_strb",
                     "dBusAxi_b_valid", "dBusAxi_b_ready",
                     "dBusAxi_ar_valid", "dBusAxi_ar_ready", "dBusAxi_ar_payload_addr",
-                    "dBusAxi_r_valid", "dBusAxi_r_ready", "dBusAxi_r_payload_data"),
-            List.of());
+                    "dBusAxi_r_valid", "dBusAxi_r_ready", "dBusAxi_r_payload_data")),
+
+    /** LiteX's VexRiscv (Precursor/betrusted-soc and LiteX SoCs): classic Wishbone I and D buses. */
+    WISHBONE("wishbone", true,
+            List.of("clk", "reset",
+                    "iBusWishbone_CYC", "iBusWishbone_STB", "iBusWishbone_ACK", "iBusWishbone_ADR",
+                    "iBusWishbone_DAT_MISO", "iBusWishbone_ERR",
+                    "dBusWishbone_CYC", "dBusWishbone_STB", "dBusWishbone_ACK", "dBusWishbone_WE",
+                    "dBusWishbone_ADR", "dBusWishbone_DAT_MISO", "dBusWishbone_DAT_MOSI", "dBusWishbone_SEL",
+                    "dBusWishbone_ERR"));
 
     private final String cliName;
     private final boolean driven;
     private final List<String> ports;
-    private final List<String> probes;
 
-    BusShape(String cliName, boolean driven, List<String> ports, List<String> probes) {
+    BusShape(String cliName, boolean driven, List<String> ports) {
         this.cliName = cliName;
         this.driven = driven;
         this.ports = ports;
-        this.probes = probes;
     }
 
     /** The name used on the command line ({@code --bus riscvcore}). */
@@ -76,11 +75,6 @@ public enum BusShape {
     /** The top-level ports a top must have to be driven as this shape. */
     public List<String> ports() {
         return ports;
-    }
-
-    /** Internal signals the retire probe reads, relative to the top module. */
-    public List<String> probes() {
-        return probes;
     }
 
     /** Whether the harness has a driver for this shape in this version of Tandem. */

@@ -7,7 +7,8 @@ import java.nio.ByteOrder;
 /**
  * The retire records one {@link VerilatedDut#run} call produced, in native memory written by
  * the harness: 32-byte little-endian records (cycle u64, pc, insn, rd data, mem address,
- * mem data, then rd address, flags, mem size, privilege as bytes). Read through a direct
+ * mem data (the xcause for an interrupt record), then rd address, flags, mem size, privilege
+ * as bytes). Read through a direct
  * {@link ByteBuffer} view: one bounds-checked load per field, no JNI call per field.
  */
 public final class RetireBatch {
@@ -57,12 +58,17 @@ public final class RetireBatch {
         into.insn = b.getInt(o + 12);
         into.rdWdata = b.getInt(o + 16);
         into.memAddr = b.getInt(o + 20);
-        into.memData = b.getInt(o + 24);
         into.rdAddr = b.get(o + 28);
         into.flags = b.get(o + 29) & 0xFF;
         into.memSize = b.get(o + 30);
         into.priv = b.get(o + 31);
-        into.interruptCause = 0;
+        if ((into.flags & DutRetire.INTERRUPT) != 0) {
+            into.interruptCause = b.getInt(o + 24);
+            into.memData = 0;
+        } else {
+            into.interruptCause = 0;
+            into.memData = b.getInt(o + 24);
+        }
         return into;
     }
 }

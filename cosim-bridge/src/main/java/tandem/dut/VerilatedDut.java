@@ -33,24 +33,30 @@ public final class VerilatedDut implements AutoCloseable {
      * @param seed                seed of the back-pressure generator
      * @param waitStates          extra cycles before each response (0 = fastest the bus allows)
      * @param backpressurePercent share of cycles a bus command is refused, 0..90
-     * @param stallLimit          cycles without a retire that count as a stall
+     * @param stallLimit          cycles without a retire that count as a stall (WFI excused)
+     * @param resetVector         driven on the top's {@code externalResetVector} port, if it has one
      */
     public record Options(long ramBase, int ramSize, long seed, int waitStates, int backpressurePercent,
-                          long stallLimit) {
+                          long stallLimit, long resetVector) {
 
-        /** RAM at {@code ramBase}, no wait states, no back-pressure, stall after 100,000 cycles. */
+        /** RAM at {@code ramBase}, reset there, no wait states or back-pressure, stall after 100,000 cycles. */
         public static Options ram(long ramBase, int ramSize) {
-            return new Options(ramBase, ramSize, 1, 0, 0, 100_000);
+            return new Options(ramBase, ramSize, 1, 0, 0, 100_000, ramBase);
         }
 
         /** The same with other wait states, back-pressure and seed. */
         public Options timing(int waitStates, int backpressurePercent, long seed) {
-            return new Options(ramBase, ramSize, seed, waitStates, backpressurePercent, stallLimit);
+            return new Options(ramBase, ramSize, seed, waitStates, backpressurePercent, stallLimit, resetVector);
         }
 
         /** The same with another stall limit. */
         public Options stallAfter(long cycles) {
-            return new Options(ramBase, ramSize, seed, waitStates, backpressurePercent, cycles);
+            return new Options(ramBase, ramSize, seed, waitStates, backpressurePercent, cycles, resetVector);
+        }
+
+        /** The same with another reset vector (for tops with an {@code externalResetVector} port). */
+        public Options resetAt(long pc) {
+            return new Options(ramBase, ramSize, seed, waitStates, backpressurePercent, stallLimit, pc);
         }
     }
 
@@ -73,8 +79,8 @@ public final class VerilatedDut implements AutoCloseable {
         this.library = library;
         this.options = options;
         this.mmio = mmio;
-        this.handle = Binding.tandem_create((int) options.ramBase(), options.ramSize(), options.seed(),
-                options.waitStates(), options.backpressurePercent());
+        this.handle = Binding.tandem_create((int) options.ramBase(), options.ramSize(), (int) options.resetVector(),
+                options.seed(), options.waitStates(), options.backpressurePercent());
         Binding.tandem_set_stall_limit(handle, options.stallLimit());
     }
 
@@ -158,9 +164,13 @@ public final class VerilatedDut implements AutoCloseable {
         return reason;
     }
 
-    /** Drives the CPU's interrupt inputs (bit n = line n); takes effect from the next cycle. */
-    public void setInterrupts(int lines) {
-        Binding.tandem_set_irq(handle, lines);
+    /**
+     * Drives the CPU's interrupt inputs, where the top has them: {@code external} on
+     * {@code externalInterruptArray} (bit n = line n), mip bit 7 on {@code timerInterrupt} and
+     * bit 3 on {@code softwareInterrupt}. Takes effect from the next cycle.
+     */
+    public void setInterrupts(int external, int mip) {
+        Binding.tandem_set_irq(handle, external, mip);
     }
 
     /**
@@ -233,7 +243,8 @@ public final class VerilatedDut implements AutoCloseable {
 
     /** The harness's C ABI, bound by {@link Native#register} to the current library. */
     private static final class Binding {
-        static native Pointer tandem_create(int ramBase, int ramSize, long seed, int waitStates, int backpressure);
+        static native Pointer tandem_create(int ramBase, int ramSize, int resetVector, long seed, int waitStates,
+                                            int backpressure);
 
         static native void tandem_ram_write(Pointer h, int offset, byte[] data, int length);
 
@@ -243,7 +254,7 @@ public final class VerilatedDut implements AutoCloseable {
 
         static native void tandem_set_stall_limit(Pointer h, long cycles);
 
-        static native void tandem_set_irq(Pointer h, int lines);
+        static native void tandem_set_irq(Pointer h, int external, int mip);
 
         static native void tandem_flip_rd_bit(Pointer h, long retireIndex, int bit);
 

@@ -109,7 +109,8 @@ public final class LockstepSession {
             }
         };
         VerilatedDut.Options dutOptions = VerilatedDut.Options.ram(ram.base(), ram.size())
-                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles());
+                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles())
+                .resetAt(machine.hart().pc() & 0xFFFF_FFFFL);
         RetireBatch batch = new RetireBatch(opt.batch());
         DutRetire r = new DutRetire();
         long start = System.nanoTime();
@@ -242,7 +243,8 @@ public final class LockstepSession {
             }
         };
         VerilatedDut.Options dutOptions = VerilatedDut.Options.ram(ram.base(), ram.size())
-                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles());
+                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles())
+                .resetAt(machine.hart().pc() & 0xFFFF_FFFFL);
         RetireBatch batch = new RetireBatch(opt.batch());
         long start = System.nanoTime();
         try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices)) {

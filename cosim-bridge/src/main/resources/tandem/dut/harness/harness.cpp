@@ -75,6 +75,13 @@ struct Fatal {
     std::string message;
 };
 
+// A retire record waiting to be released in order.
+struct Held {
+    Record r;
+    bool waiting;
+    uint64_t since;
+};
+
 struct Response {
     uint64_t ready_at;
     uint32_t data;
@@ -116,13 +123,20 @@ struct Dut {
     int backpressure;  // percent of cycles a command is refused
     std::deque<Response> irsp;
     std::deque<Response> drsp;
-    std::deque<MemOp> memops;
-    bool mmio_waiting = false;  // an MMIO read was issued and Java has not answered yet
+    std::deque<Held> held;      // retires not yet released: a store waiting for its bus write
+    std::deque<MemOp> writes;   // bus writes not yet matched to a retiring store
+    uint64_t released = 0;      // records handed to Java so far
+    uint32_t pending_interrupt = 0;  // xcause of an interrupt taken, for the next retire
+    bool mmio_waiting = false;  // an access outside RAM was handed to Java and not answered yet
+    bool mmio_answered = false; // Java answered; the bus driver may complete the access
+    uint32_t mmio_data = 0;
     MemOp mmio_op{};
     uint64_t mmio_cycle = 0;
+    uint32_t reset_vector = 0;
+    int wb_iwait = -1;  // Wishbone: cycles before the next instruction-bus ACK, -1 when idle
+    int wb_dwait = -1;
     int64_t flip_index = -1;
     int flip_bit = 0;
-    uint32_t irq = 0;
     bool finished = false;
 #ifdef TANDEM_TRACE
     VerilatedVcdC* vcd = nullptr;
@@ -178,47 +192,183 @@ void eval(Dut* d) {
 #endif
 }
 
-// Adds the retire described by the probe to the batch; returns false if none.
-void emit(Dut* d, Record* out, int32_t* n, uint32_t pc, uint32_t insn, bool rd_valid, uint32_t rd,
-          uint32_t rd_data, uint8_t priv, uint8_t extra_flags) {
-    Record& r = out[(*n)++];
+// Stores whose bus write has not appeared within this many cycles are released without it
+// (a failed SC, or a write the bus driver could not attribute).
+constexpr uint64_t WRITE_WAIT_LIMIT = 256;
+
+// Whether a retiring instruction writes memory: stores, AMOs, and an SC that succeeded.
+bool expects_write(uint32_t insn, uint32_t rd_data) {
+    uint32_t opcode = insn & 0x7F;
+    if (opcode == 0x23) {
+        return true;
+    }
+    if (opcode == 0x2F) {
+        uint32_t funct5 = insn >> 27;
+        if (funct5 == 0x02) {
+            return false;           // LR
+        }
+        if (funct5 == 0x03) {
+            return rd_data == 0;    // SC writes only when it succeeds
+        }
+        return true;                // AMO
+    }
+    return false;
+}
+
+void attach(Record& r, const MemOp& op) {
+    r.mem_addr = op.addr;
+    r.mem_data = op.data;
+    r.mem_size = op.size;
+    r.flags |= (uint8_t)(F_MEM_WRITE | (op.mmio ? F_MMIO : 0));
+}
+
+// Moves records whose memory write is known (or overdue) to the batch, in order.
+void release(Dut* d, Record* out, int32_t* n) {
+    while (!d->held.empty()) {
+        Held& h = d->held.front();
+        if (h.waiting && d->cycle - h.since < WRITE_WAIT_LIMIT) {
+            break;
+        }
+        out[(*n)++] = h.r;
+        d->held.pop_front();
+        d->released++;
+    }
+}
+
+// A write seen on the data bus: completes the oldest store waiting for one, or waits for its
+// store to retire (cores that write before retiring, like RiscvCore).
+void on_bus_write(Dut* d, const MemOp& op) {
+    for (Held& h : d->held) {
+        if (h.waiting) {
+            attach(h.r, op);
+            h.waiting = false;
+            return;
+        }
+    }
+    d->writes.push_back(op);
+}
+
+// One retire seen by the probe.
+void emit(Dut* d, uint32_t pc, uint32_t insn, bool rd_valid, uint32_t rd, uint32_t rd_data, uint8_t priv) {
+    Held h{};
+    Record& r = h.r;
     r.cycle = d->cycle;
     r.pc = pc;
     r.insn = insn;
-    r.flags = extra_flags;
     r.priv = priv;
-    r.rd_addr = 0;
-    r.rd_wdata = 0;
-    r.mem_addr = 0;
-    r.mem_data = 0;
-    r.mem_size = 0;
     if (rd_valid && rd != 0) {
         r.rd_addr = (uint8_t)rd;
         r.rd_wdata = rd_data;
         r.flags |= F_RD;
     }
-    uint32_t opcode = insn & 0x7F;
-    bool is_load = opcode == 0x03;
-    bool is_store = opcode == 0x23;
-    if ((is_load || is_store) && !d->memops.empty()) {
-        MemOp op = d->memops.front();
-        d->memops.pop_front();
-        r.mem_addr = op.addr;
-        r.mem_data = op.data;
-        r.mem_size = op.size;
-        r.flags |= (uint8_t)((op.write ? F_MEM_WRITE : F_MEM_READ) | (op.mmio ? F_MMIO : 0));
+    if (d->pending_interrupt != 0) {
+        r.flags |= F_INTERRUPT;
+        r.mem_data = d->pending_interrupt;  // interrupt records carry the xcause here
+        d->pending_interrupt = 0;
+    }
+    if (expects_write(insn, r.rd_wdata)) {
+        if (!d->writes.empty()) {
+            attach(r, d->writes.front());
+            d->writes.pop_front();
+        } else {
+            h.waiting = true;
+            h.since = d->cycle;
+        }
     }
     if ((int64_t)d->retires == d->flip_index && (r.flags & F_RD)) {
         r.rd_wdata ^= 1u << d->flip_bit;
     }
     d->retires++;
     d->last_retire_cycle = d->cycle;
+    d->held.push_back(h);
+}
+
+// ---- retire probes -------------------------------------------------------------------------
+
+#if defined(TANDEM_PROBE_RISCVCORE)
+// RiscvCore's write-back stage. With the simple interrupt extension a trapping instruction
+// also fires, with pcLoad valid: it is not a retire.
+void probe(Dut* d) {
+    if (TANDEM_SIG(writeBack_inInst_valid) && TANDEM_SIG(writeBack_inInst_ready)
+            && !TANDEM_SIG(writeBack_pcLoad_valid)) {
+        emit(d, TANDEM_SIG(writeBack_inInst_payload_pc), TANDEM_SIG(writeBack_inInst_payload_instruction),
+             TANDEM_SIG(writeBack_regFileWrite_valid), TANDEM_SIG(writeBack_regFileWrite_payload_address),
+             TANDEM_SIG(writeBack_regFileWrite_payload_data), 3);
+    }
+}
+
+void read_regs(Dut* d, uint32_t* out) {
+    for (int i = 0; i < 32; i++) {
+        out[i] = i == 0 ? 0 : TANDEM_SIG(regFile)[i];
+    }
+}
+
+bool in_wfi(Dut*) {
+    return false;
+}
+#elif defined(TANDEM_PROBE_VEXRISCV)
+// VexRiscv's last stage (the signals its own harness marks public). A trapping instruction
+// never fires; an interrupt shows as interruptJump, and the next instruction to fire is the
+// handler's first: it carries the interrupt.
+void probe(Dut* d) {
+    if (TANDEM_SIG(CsrPlugin_interruptJump)) {
+        d->pending_interrupt = 0x80000000u | TANDEM_SIG(CsrPlugin_interrupt_code);
+    }
+    if (TANDEM_SIG(lastStageIsFiring)) {
+        emit(d, TANDEM_SIG(lastStagePc), TANDEM_SIG(lastStageInstruction),
+             TANDEM_SIG(lastStageRegFileWrite_valid), TANDEM_SIG(lastStageRegFileWrite_payload_address),
+             TANDEM_SIG(lastStageRegFileWrite_payload_data), (uint8_t)TANDEM_SIG(CsrPlugin_privilege));
+    }
+}
+
+void read_regs(Dut* d, uint32_t* out) {
+    for (int i = 0; i < 32; i++) {
+        out[i] = i == 0 ? 0 : TANDEM_SIG(RegFilePlugin_regFile)[i];
+    }
+}
+
+bool in_wfi(Dut* d) {
+    return TANDEM_SIG(CsrPlugin_inWfi);
+}
+#else
+#error "tandem_glue.h selects no retire probe"
+#endif
+
+// ---- bus drivers ---------------------------------------------------------------------------
+// Each driver provides reset_ports, cycle (one clock; returns a Reason to stop before or after
+// it, or -1), answer_mmio (Java's answer to an access outside RAM) and set_irq_ports.
+
+void set_irq_ports(Dut* d, uint32_t external, uint32_t mip) {
+#ifdef TANDEM_HAS_IRQ_ARRAY
+    d->m->externalInterruptArray = external;
+#endif
+#ifdef TANDEM_HAS_TIMER_IRQ
+    d->m->timerInterrupt = (mip >> 7) & 1;
+#endif
+#ifdef TANDEM_HAS_SOFTWARE_IRQ
+    d->m->softwareInterrupt = (mip >> 3) & 1;
+#endif
+    (void)d;
+    (void)external;
+    (void)mip;
+}
+
+void hold_mmio(Dut* d, Status* st, const MemOp& op) {
+    d->mmio_op = op;
+    d->mmio_cycle = d->cycle;
+    d->mmio_waiting = true;
+    st->mmio_addr = op.addr;
+    st->mmio_wdata = op.data;
+    st->mmio_size = op.size;
+    st->mmio_write = op.write;
 }
 
 #if defined(TANDEM_BUS_RISCVCORE_NATIVE)
 // SpinalHDL RiscvCore native buses. Instruction responses echo the fetch pc and may be held
 // back by rsp_ready; data responses come at least two cycles after the command, in order
-// (with one cycle the core drops them), shifted down to the addressed byte.
+// (with one cycle the core drops them), shifted down to the addressed byte. An access
+// outside RAM is handed to Java after the command's clock edge; its answer is queued with the
+// normal latency counted from that edge, so the RTL sees no difference.
 constexpr uint64_t DATA_MIN_LATENCY = 2;
 
 void reset_ports(Dut* d) {
@@ -228,8 +378,7 @@ void reset_ports(Dut* d) {
     d->m->io_d_rsp_valid = 0;
 }
 
-// One clock cycle. Returns the reason to stop early, or -1 to go on.
-int cycle(Dut* d, Record* out, int32_t* n, Status* st) {
+int cycle(Dut* d, Status* st) {
     TANDEM_TOP* m = d->m;
     m->clk = 0;
     bool irsp_valid = !d->irsp.empty() && d->irsp.front().ready_at <= d->cycle;
@@ -254,17 +403,11 @@ int cycle(Dut* d, Record* out, int32_t* n, Status* st) {
     MemOp op{};
     if (dfire) {
         op.addr = m->io_d_cmd_payload_address;
-        op.data = m->io_d_cmd_payload_data;
         op.size = (uint8_t)(1u << m->io_d_cmd_payload_size);
         op.write = m->io_d_cmd_payload_wr;
+        op.data = m->io_d_cmd_payload_data & (op.size == 4 ? 0xFFFFFFFFu : (1u << (8 * op.size)) - 1);
     }
-    if (TANDEM_SIG(writeBack_inInst_valid) && TANDEM_SIG(writeBack_inInst_ready)
-            && !TANDEM_SIG(writeBack_pcLoad_valid)) {
-        emit(d, out, n, TANDEM_SIG(writeBack_inInst_payload_pc),
-             TANDEM_SIG(writeBack_inInst_payload_instruction),
-             TANDEM_SIG(writeBack_regFileWrite_valid), TANDEM_SIG(writeBack_regFileWrite_payload_address),
-             TANDEM_SIG(writeBack_regFileWrite_payload_data), 3, 0);
-    }
+    probe(d);
 
     m->clk = 1;
     eval(d);
@@ -288,21 +431,15 @@ int cycle(Dut* d, Record* out, int32_t* n, Status* st) {
         if (in_ram(d, op.addr, op.size)) {
             if (op.write) {
                 ram_store(d, op.addr, op.data, op.size);
+                on_bus_write(d, op);
             } else {
                 uint32_t word = ram_load(d, op.addr & ~3u, 4);
-                op.data = word >> (8 * (op.addr & 3));
-                push_in_order(d->drsp, Response{now + latency(d, DATA_MIN_LATENCY), op.data, 0});
+                push_in_order(d->drsp, Response{now + latency(d, DATA_MIN_LATENCY), word >> (8 * (op.addr & 3)), 0});
             }
-            d->memops.push_back(op);
         } else {
             op.mmio = true;
-            d->mmio_op = op;
+            hold_mmio(d, st, op);
             d->mmio_cycle = now;
-            d->mmio_waiting = true;
-            st->mmio_addr = op.addr;
-            st->mmio_wdata = op.data;
-            st->mmio_size = op.size;
-            st->mmio_write = op.write;
             return R_MMIO;
         }
     }
@@ -310,23 +447,124 @@ int cycle(Dut* d, Record* out, int32_t* n, Status* st) {
 }
 
 void answer_mmio(Dut* d, uint32_t data) {
-    MemOp op = d->mmio_op;
-    if (!op.write) {
-        op.data = data;
+    if (d->mmio_op.write) {
+        on_bus_write(d, d->mmio_op);
+    } else {
         push_in_order(d->drsp, Response{d->mmio_cycle + latency(d, DATA_MIN_LATENCY), data, 0});
     }
-    d->memops.push_back(op);
     d->mmio_waiting = false;
 }
-
-void read_regs(Dut* d, uint32_t* out) {
-    for (int i = 0; i < 32; i++) {
-        out[i] = i == 0 ? 0 : TANDEM_SIG(regFile)[i];
-    }
+#elif defined(TANDEM_BUS_WISHBONE)
+// LiteX's VexRiscv: classic Wishbone on both buses (incrementing bursts for cache lines).
+// Every beat is acknowledged after the wait states, with seeded refusals; an access outside
+// RAM stops the run before the cycle that would acknowledge it and is redone with Java's
+// answer, so the RTL sees it as a slower device.
+void reset_ports(Dut* d) {
+    TANDEM_TOP* m = d->m;
+    m->iBusWishbone_ACK = 0;
+    m->iBusWishbone_ERR = 0;
+    m->dBusWishbone_ACK = 0;
+    m->dBusWishbone_ERR = 0;
+#ifdef TANDEM_HAS_RESET_VECTOR
+    m->externalResetVector = d->reset_vector;
+#endif
+    set_irq_ports(d, 0, 0);
 }
 
-void set_irq_ports(Dut*, uint32_t) {
-    // RiscvCore's interrupts are a custom scheme without ports; nothing to drive.
+int cycle(Dut* d, Status* st) {
+    TANDEM_TOP* m = d->m;
+    m->clk = 0;
+    bool dack = false;
+    bool dwrite = false;
+    MemOp wop{};
+    m->dBusWishbone_ACK = 0;
+    if (m->dBusWishbone_CYC && m->dBusWishbone_STB) {
+        if (d->wb_dwait < 0) {
+            d->wb_dwait = d->wait_states;
+        }
+        if (d->wb_dwait > 0) {
+            d->wb_dwait--;
+        } else if (d->mmio_answered || !refuse(d)) {
+            uint32_t sel = m->dBusWishbone_SEL & 0xF;
+            if (sel == 0) {
+                sel = 0xF;
+            }
+            uint32_t lane = (uint32_t)__builtin_ctz(sel);
+            uint8_t size = (uint8_t)__builtin_popcount(sel);
+            uint32_t a = (uint32_t)m->dBusWishbone_ADR << 2;
+            bool we = m->dBusWishbone_WE;
+            uint32_t mask = size == 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
+            if (in_ram(d, a, 4)) {
+                if (we) {
+                    uint32_t data = m->dBusWishbone_DAT_MOSI;
+                    for (int b = 0; b < 4; b++) {
+                        if ((sel >> b) & 1) {
+                            d->ram[a - d->ram_base + b] = (uint8_t)(data >> (8 * b));
+                        }
+                    }
+                    wop = MemOp{a + lane, (data >> (8 * lane)) & mask, size, true, false};
+                    dwrite = true;
+                } else {
+                    m->dBusWishbone_DAT_MISO = ram_load(d, a, 4);
+                }
+                m->dBusWishbone_ACK = 1;
+                dack = true;
+            } else if (d->mmio_answered) {
+                if (we) {
+                    wop = d->mmio_op;
+                    dwrite = true;
+                } else {
+                    m->dBusWishbone_DAT_MISO = d->mmio_data << (8 * lane);
+                }
+                d->mmio_answered = false;
+                m->dBusWishbone_ACK = 1;
+                dack = true;
+            } else {
+                hold_mmio(d, st, MemOp{a + lane, we ? (m->dBusWishbone_DAT_MOSI >> (8 * lane)) & mask : 0, size, we, true});
+                return R_MMIO;
+            }
+        }
+    }
+    bool iack = false;
+    m->iBusWishbone_ACK = 0;
+    if (m->iBusWishbone_CYC && m->iBusWishbone_STB) {
+        if (d->wb_iwait < 0) {
+            d->wb_iwait = d->wait_states;
+        }
+        if (d->wb_iwait > 0) {
+            d->wb_iwait--;
+        } else if (!refuse(d)) {
+            uint32_t a = (uint32_t)m->iBusWishbone_ADR << 2;
+            if (!in_ram(d, a, 4)) {
+                st->mmio_addr = a;
+                return R_FETCH_FAULT;
+            }
+            m->iBusWishbone_DAT_MISO = ram_load(d, a, 4);
+            m->iBusWishbone_ACK = 1;
+            iack = true;
+        }
+    }
+    eval(d);
+    probe(d);
+    m->clk = 1;
+    eval(d);
+    d->cycle++;
+    if (iack) {
+        d->wb_iwait = -1;
+    }
+    if (dack) {
+        d->wb_dwait = -1;
+        if (dwrite) {
+            on_bus_write(d, wop);
+        }
+    }
+    return -1;
+}
+
+void answer_mmio(Dut* d, uint32_t data) {
+    d->mmio_data = data;
+    d->mmio_answered = true;
+    d->mmio_waiting = false;
 }
 #else
 #error "tandem_glue.h selects no supported bus shape"
@@ -352,8 +590,8 @@ void vl_fatal(const char* filename, int linenum, const char*, const char* msg) V
 
 // ---- the C ABI ----------------------------------------------------------------------------
 
-TANDEM_API void* tandem_create(uint32_t ram_base, uint32_t ram_size, uint64_t seed, int32_t wait_states,
-                               int32_t backpressure_percent) {
+TANDEM_API void* tandem_create(uint32_t ram_base, uint32_t ram_size, uint32_t reset_vector, uint64_t seed,
+                               int32_t wait_states, int32_t backpressure_percent) {
     Dut* d = new Dut();
     d->ctx = new VerilatedContext();
     d->ctx->randReset(0);
@@ -365,6 +603,7 @@ TANDEM_API void* tandem_create(uint32_t ram_base, uint32_t ram_size, uint64_t se
     d->ram = (uint8_t*)std::calloc(ram_size, 1);
     d->ram_base = ram_base;
     d->ram_size = ram_size;
+    d->reset_vector = reset_vector;
     d->rng.s = seed * 0x9E3779B97F4A7C15ULL + 0x1234567ULL;
     if (d->rng.s == 0) {
         d->rng.s = 1;
@@ -415,10 +654,8 @@ TANDEM_API void tandem_set_stall_limit(void* h, uint64_t cycles) {
     ((Dut*)h)->stall_limit = cycles;
 }
 
-TANDEM_API void tandem_set_irq(void* h, uint32_t lines) {
-    Dut* d = (Dut*)h;
-    d->irq = lines;
-    set_irq_ports(d, lines);
+TANDEM_API void tandem_set_irq(void* h, uint32_t external, uint32_t mip) {
+    set_irq_ports((Dut*)h, external, mip);
 }
 
 TANDEM_API void tandem_flip_rd_bit(void* h, int64_t retire_index, int32_t bit) {
@@ -440,11 +677,13 @@ TANDEM_API int32_t tandem_run(void* h, uint64_t max_cycles, void* records, int32
     uint64_t end = d->cycle + max_cycles;
     try {
         while (d->cycle < end) {
-            if (n >= max_records) {
+            // a cycle adds at most one retire, and releasing held ones never outgrows them
+            if (n + (int32_t)d->held.size() + 1 >= max_records) {
                 reason = R_BATCH_FULL;
                 break;
             }
-            int r = cycle(d, out, &n, st);
+            int r = cycle(d, st);
+            release(d, out, &n);
             if (r >= 0) {
                 reason = r;
                 break;
@@ -453,7 +692,7 @@ TANDEM_API int32_t tandem_run(void* h, uint64_t max_cycles, void* records, int32
                 reason = R_FINISH;
                 break;
             }
-            if (d->cycle - d->last_retire_cycle > d->stall_limit) {
+            if (d->cycle - d->last_retire_cycle > d->stall_limit && !in_wfi(d)) {
                 reason = R_STALL;
                 break;
             }
@@ -466,7 +705,7 @@ TANDEM_API int32_t tandem_run(void* h, uint64_t max_cycles, void* records, int32
     st->records = n;
     st->reason = reason;
     st->idle_cycles = d->cycle - d->last_retire_cycle;
-    st->retires = d->retires;
+    st->retires = d->released;
     return reason;
 }
 
