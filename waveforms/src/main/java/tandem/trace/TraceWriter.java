@@ -1,0 +1,260 @@
+package tandem.trace;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import tandem.golden.retire.RetireBuffer;
+import tandem.golden.retire.RetireListener;
+
+/**
+ * Writes the retire stream as a compact binary trace. It is a {@link RetireListener}: add it to
+ * a hart and every record is copied, field by field, into a fixed 1 MiB buffer that is written
+ * out when full, so it allocates nothing per record and memory stays bounded. Optionally the
+ * whole file is gzip-compressed (fastest level). {@link TraceReader} reads it back.
+ *
+ * <h2>Format (version 1, little-endian)</h2>
+ * File header: the 4 bytes {@code TDTR}, u16 version (1), u16 flags (0).
+ * Then one record per retire, trap or interrupt. A record starts with byte {@code h0}:
+ * <ul>
+ * <li>bits 1:0 kind: 0 retire, 1 trap, 2 interrupt, 3 end of trace;</li>
+ * <li>bit 2: a register write follows (u8 rd, u32 value);</li>
+ * <li>bit 3: a memory access follows (see below);</li>
+ * <li>bit 4: CSR writes follow (u8 count, then count × (u16 address, u32 value));</li>
+ * <li>bit 5: u32 pc follows; otherwise pc is the previous record's next pc;</li>
+ * <li>bit 6: u32 next pc follows; otherwise next pc is pc + instruction length;</li>
+ * <li>bit 7: a second header byte {@code h1} follows: bit 0, u64 order follows (otherwise
+ *     the previous order + 1, starting at 0); bit 1, u8 privilege follows (before in bits 1:0,
+ *     after in bits 5:4; otherwise both equal the previous record's privilege after, starting at 3).</li>
+ * </ul>
+ * Fields come in this order: h0, [h1], [order], [privilege], [pc], instruction (u16 low half, plus
+ * u16 high half when the low two bits are 11), [next pc], for traps and interrupts u32 cause and
+ * u32 tval, [rd], [memory], [CSR writes]. Memory: u8 flags (bit 0 read, bit 1 write, bit 2 the
+ * physical address differs), u8 width, u32 virtual address, [u32 physical address],
+ * [u32 data read], [u32 data written]. The end record (kind 3) carries the u64 record count;
+ * a file without it was cut short.
+ */
+public final class TraceWriter implements RetireListener, Closeable {
+
+    /** The first four bytes of every binary trace. */
+    static final byte[] MAGIC = {'T', 'D', 'T', 'R'};
+    /** Format version written. */
+    static final int VERSION = 1;
+    /** Largest record in bytes: header bytes, order, priv, pc, insn, next pc, trap, rd, memory, 8 CSR writes. */
+    static final int MAX_RECORD = 2 + 8 + 1 + 4 + 4 + 4 + 8 + 5 + 18 + 1 + 6 * RetireBuffer.MAX_CSR_WRITES;
+
+    static final int KIND_END = 3;
+    static final int H_RD = 1 << 2;
+    static final int H_MEM = 1 << 3;
+    static final int H_CSR = 1 << 4;
+    static final int H_PC = 1 << 5;
+    static final int H_NEXT = 1 << 6;
+    static final int H_EXT = 1 << 7;
+    static final int X_ORDER = 1;
+    static final int X_PRIV = 1 << 1;
+    static final int M_PADDR = 1 << 2;
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 20];
+    private int pos;
+    private long records;
+    private long nextOrder;
+    private int lastNextPc = 1;
+    private int lastPriv = 3;
+    private boolean closed;
+
+    /** Writes to {@code out} (closed with this writer) and writes the file header. */
+    public TraceWriter(OutputStream out) {
+        this.out = out;
+        System.arraycopy(MAGIC, 0, buf, 0, 4);
+        SHORT.set(buf, 4, (short) VERSION);
+        SHORT.set(buf, 6, (short) 0);
+        pos = 8;
+    }
+
+    /** Creates (or replaces) {@code file}, gzip-compressed when {@code gzip} is set. */
+    public static TraceWriter open(Path file, boolean gzip) throws IOException {
+        OutputStream os = Files.newOutputStream(file);
+        if (gzip) {
+            os = new GZIPOutputStream(new BufferedOutputStream(os, 1 << 16), 1 << 16) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
+        }
+        return new TraceWriter(os);
+    }
+
+    /** Number of records written so far. */
+    public long records() {
+        return records;
+    }
+
+    @Override
+    public void retired(RetireBuffer b, int from, int count) {
+        for (int slot = from, end = from + count; slot < end; slot++) {
+            if (pos > buf.length - MAX_RECORD) {
+                drain();
+            }
+            int kind = b.kind(slot);
+            int pc = b.pc(slot);
+            int insn = b.insn(slot);
+            int len = (insn & 3) == 3 ? 4 : 2;
+            int nextPc = b.nextPc(slot);
+            long order = b.order(slot);
+            int privBefore = b.privBefore(slot);
+            int privAfter = b.privAfter(slot);
+            int rd = b.rdAddr(slot);
+            int memFlags = b.memFlags(slot);
+            int csrCount = b.csrCount(slot);
+
+            int h0 = kind;
+            if (rd != 0) {
+                h0 |= H_RD;
+            }
+            if (memFlags != 0) {
+                h0 |= H_MEM;
+            }
+            if (csrCount != 0) {
+                h0 |= H_CSR;
+            }
+            if (pc != lastNextPc) {
+                h0 |= H_PC;
+            }
+            if (nextPc != pc + len) {
+                h0 |= H_NEXT;
+            }
+            int h1 = 0;
+            if (order != nextOrder) {
+                h1 |= X_ORDER;
+            }
+            if (privBefore != lastPriv || privAfter != privBefore) {
+                h1 |= X_PRIV;
+            }
+            byte[] a = buf;
+            int p = pos;
+            if (h1 != 0) {
+                a[p++] = (byte) (h0 | H_EXT);
+                a[p++] = (byte) h1;
+                if ((h1 & X_ORDER) != 0) {
+                    LONG.set(a, p, order);
+                    p += 8;
+                }
+                if ((h1 & X_PRIV) != 0) {
+                    a[p++] = (byte) (privBefore | privAfter << 4);
+                }
+            } else {
+                a[p++] = (byte) h0;
+            }
+            if ((h0 & H_PC) != 0) {
+                INT.set(a, p, pc);
+                p += 4;
+            }
+            if (len == 4) {
+                INT.set(a, p, insn);
+                p += 4;
+            } else {
+                SHORT.set(a, p, (short) insn);
+                p += 2;
+            }
+            if ((h0 & H_NEXT) != 0) {
+                INT.set(a, p, nextPc);
+                p += 4;
+            }
+            if (kind != RetireBuffer.KIND_RETIRE) {
+                INT.set(a, p, b.cause(slot));
+                INT.set(a, p + 4, b.tval(slot));
+                p += 8;
+            }
+            if (rd != 0) {
+                a[p] = (byte) rd;
+                INT.set(a, p + 1, b.rdWdata(slot));
+                p += 5;
+            }
+            if (memFlags != 0) {
+                int vaddr = b.memVaddr(slot);
+                int paddr = b.memPaddr(slot);
+                int mf = memFlags & 3;
+                if (paddr != vaddr) {
+                    mf |= M_PADDR;
+                }
+                a[p] = (byte) mf;
+                a[p + 1] = (byte) b.memWidth(slot);
+                INT.set(a, p + 2, vaddr);
+                p += 6;
+                if ((mf & M_PADDR) != 0) {
+                    INT.set(a, p, paddr);
+                    p += 4;
+                }
+                if ((mf & RetireBuffer.MEM_READ) != 0) {
+                    INT.set(a, p, b.memRdata(slot));
+                    p += 4;
+                }
+                if ((mf & RetireBuffer.MEM_WRITE) != 0) {
+                    INT.set(a, p, b.memWdata(slot));
+                    p += 4;
+                }
+            }
+            if (csrCount != 0) {
+                a[p++] = (byte) csrCount;
+                for (int i = 0; i < csrCount; i++) {
+                    SHORT.set(a, p, (short) b.csrAddr(slot, i));
+                    INT.set(a, p + 2, b.csrValue(slot, i));
+                    p += 6;
+                }
+            }
+            pos = p;
+            lastNextPc = nextPc;
+            lastPriv = privAfter;
+            nextOrder = order + 1;
+            records++;
+        }
+    }
+
+    private void drain() {
+        try {
+            out.write(buf, 0, pos);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing trace: " + e.getMessage(), e);
+        }
+        pos = 0;
+    }
+
+    /** Writes what is buffered to the underlying stream (the trace is still open). */
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    /** Writes the end record and closes the file. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (pos > buf.length - 16) {
+                drain();
+            }
+            buf[pos++] = (byte) KIND_END;
+            LONG.set(buf, pos, records);
+            pos += 8;
+            drain();
+        } finally {
+            out.close();
+        }
+    }
+}
