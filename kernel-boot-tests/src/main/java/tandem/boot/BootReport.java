@@ -59,10 +59,10 @@ public record BootReport(String platform, String mode, List<Hit> hits, StopReaso
         return hits.isEmpty() ? null : hits.get(hits.size() - 1).milestone();
     }
 
-    /** 0 when every expected milestone was reached and no check failed, else 1. */
+    /** 0 when the run stopped at its target line, every expected milestone was reached and no check failed. */
     public int exitCode() {
         boolean all = expected.stream().allMatch(this::reached);
-        return all && failedChecks().isEmpty() ? 0 : 1;
+        return stop.kind() == StopReason.Kind.STOPPED && all && failedChecks().isEmpty() ? 0 : 1;
     }
 
     /** The closing summary, one item per line. */

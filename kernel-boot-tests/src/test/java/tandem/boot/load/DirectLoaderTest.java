@@ -14,6 +14,8 @@ import static tandem.boot.load.DirectLoader.X;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tandem.boot.args.ArgumentBlock;
+import tandem.boot.args.ArgumentBlockWriter;
+import tandem.boot.args.MiniElf;
 import tandem.boot.xabi.XabiImage;
 
 class DirectLoaderTest {
@@ -109,5 +111,26 @@ class DirectLoaderTest {
         long kpa = SparseMemory.target(mem.leaf(loader.satp(1), 0xFFD0_0000L));
         assertEquals(1, rpt[(int) ((kpa - 0x4000_0000L) >>> 12)]);
         assertEquals(0, rpt[0], "low RAM is free");
+    }
+
+    @Test
+    void inPlaceProcessRunsTextFromTheImageAndCopiesWritableData() {
+        XabiImage image = XabiImage.build("precursor");
+        byte[] bytes = new ArgumentBlockWriter(0x4000_0000L, 16L << 20, "SrEx").kernel(image.elf("kernel"))
+                .process("log", image.elf("log")).inPlaceProcess("driver", image.elf("driver")).write();
+        ArgumentBlock b = ArgumentBlock.parse(bytes, "inif.bin");
+        MiniElf inif = b.processes().get(1);
+        assertEquals("IniF", inif.kind());
+        SparseMemory m = new SparseMemory();
+        m.write(ARGS, bytes, 0, bytes.length);
+        DirectLoader l = new DirectLoader(b, ARGS, m);
+        l.load();
+        int text = m.leaf(l.satp(3), 0x1_0000L);
+        assertEquals(ARGS + inif.loadOffset(), SparseMemory.target(text), "text mapped in place from flash");
+        assertEquals(U | R | X | V | A | D, text & 0x3FF);
+        long data = SparseMemory.target(m.leaf(l.satp(3), 0x1_2000L));
+        assertTrue(data >= 0x4000_0000L && data < 0x4100_0000L, "writable data copied to RAM");
+        long scenario = image.elf("driver").symbol("xabi_scenario");
+        assertEquals(1, m.readWord(data + (scenario & 0xFFF)), "first scenario op (SCALAR) copied");
     }
 }

@@ -153,4 +153,15 @@ class XabiBootTest {
         BootReport direct = boot(platform);
         assertEquals(direct.checks().size(), r.checks().size(), "same checks as the S-mode entry");
     }
+
+    @Test
+    void afterTheLastProcessBlocksTheKernelWaitsInWfiAndTheBootReportsTheHang() {
+        BootReport r = XousBoot.direct("baochip-1x", XabiImage.build("baochip-1x", new XabiScenario().alive())
+                .argumentBlock(), "idle.bin").milestones(Milestone.XABI)
+                .stopAt(new Milestone("never", "a line the kernel never prints")).budget(40_000_000L).run();
+        assertTrue(r.reached(Milestone.XABI_HALT));
+        assertEquals(StopReason.Kind.IDLE, r.stop().kind(), r.stop().describe());
+        assertTrue(r.stopWhere().contains("S-mode") && r.stopWhere().contains("waiting in WFI"), r.stopWhere());
+        assertEquals(1, r.exitCode(), "the requested stop line never came");
+    }
 }
