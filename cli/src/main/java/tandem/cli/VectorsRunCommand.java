@@ -87,8 +87,8 @@ public final class VectorsRunCommand implements Callable<Integer> {
                 }
                 for (VectorError e : reader.errors()) {
                     err.println("tandem: " + e);
-                    cases.add(CaseResult.of("line " + e.line(), Status.ERROR, 0, e.toString())
-                            .at(e.source() + ":" + e.line()));
+                    String what = (e.column() == null ? "" : "column " + e.column() + ": ") + e.message();
+                    cases.add(CaseResult.of("line " + e.line(), Status.ERROR, 0, what).at(e.source() + ":" + e.line()));
                     errors++;
                     inputError = true;
                 }

@@ -2,6 +2,7 @@ package tandem.report.write;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,9 @@ public final class HtmlReportWriter {
             svg.wave .v{stroke:#1a7f37;fill:#e6f4ea}svg.wave .x{stroke:#cf222e;fill:#ffebe9;stroke-width:1.5}
             svg.wave .m{stroke:#cf222e;stroke-dasharray:4 3}
             """;
+
+    /** Item/hits pairs per coverage table row, so a 90-mnemonic ISA fits on a screen. */
+    private static final int COVERAGE_COLUMNS = 4;
 
     private final ConformanceReport report;
     private final StringBuilder out = new StringBuilder(64 * 1024);
@@ -185,19 +189,29 @@ public final class HtmlReportWriter {
         for (CoverageDimension d : CoverageDimension.values()) {
             List<String> all = report.universe().items(d);
             out.append("<h3 id=\"cov-").append(d.key()).append("\">").append(esc(d.title())).append("</h3>");
-            out.append("<table class=\"coverage\" data-dimension=\"").append(d.key())
-                    .append("\"><thead><tr><th>Item</th><th>Hits</th></tr></thead><tbody>");
+            out.append("<table class=\"coverage\" data-dimension=\"").append(d.key()).append("\"><thead><tr>");
+            for (int c = 0; c < COVERAGE_COLUMNS; c++) {
+                out.append("<th>Item</th><th>Hits</th>");
+            }
+            out.append("</tr></thead><tbody>");
+            List<String[]> cells = new ArrayList<>();
             for (String item : all) {
                 long hits = cov.count(d, item);
-                out.append("<tr><td class=\"mono ").append(hits > 0 ? "hit" : "missing").append("\">")
-                        .append(esc(item)).append("</td><td class=\"num\">").append(hits).append("</td></tr>");
+                cells.add(new String[] {"<td class=\"mono " + (hits > 0 ? "hit" : "missing") + "\">" + esc(item)
+                        + "</td>", "<td class=\"num\">" + hits + "</td>"});
             }
             for (Map.Entry<String, Long> e : cov.hits(d).entrySet()) {
                 if (!all.contains(e.getKey())) {
-                    out.append("<tr><td class=\"mono\">").append(esc(e.getKey()))
-                            .append(" <em>(not in the ISA set)</em></td><td class=\"num\">").append(e.getValue())
-                            .append("</td></tr>");
+                    cells.add(new String[] {"<td class=\"mono\">" + esc(e.getKey())
+                            + " <em>(not in the ISA set)</em></td>", "<td class=\"num\">" + e.getValue() + "</td>"});
                 }
+            }
+            for (int i = 0; i < cells.size(); i += COVERAGE_COLUMNS) {
+                out.append("<tr>");
+                for (int c = i; c < i + COVERAGE_COLUMNS; c++) {
+                    out.append(c < cells.size() ? cells.get(c)[0] + cells.get(c)[1] : "<td></td><td></td>");
+                }
+                out.append("</tr>");
             }
             out.append("</tbody></table>");
         }

@@ -56,9 +56,10 @@ class ShrinkerTest {
         // "Failure" here: the golden run takes a store page fault. The minimal program keeps one MMU unit
         // whose access is a store to a page that faults on stores.
         Predicate<GeneratedProgram> storeFault = p -> takes(p, 15);
+        ProgramGenerator shorter = new ProgramGenerator(GeneratorConfig.DEFAULT.withUnits(30));
         GeneratedProgram original = null;
         for (int i = 0; original == null; i++) {
-            GeneratedProgram p = gen.generate(3, i);
+            GeneratedProgram p = shorter.generate(3, i);
             if (storeFault.test(p)) {
                 original = p;
             }
