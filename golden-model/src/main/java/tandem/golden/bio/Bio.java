@@ -92,6 +92,7 @@ public final class Bio implements BusDevice, Ticking {
     private final boolean[] hostPushPending = new boolean[CORES];
     private final int[] hostPushData = new int[CORES];
     private final boolean[] hostPullPending = new boolean[CORES];
+    private boolean hostFifoTraffic;
 
     // Interrupts.
     private final int[] irqMask = new int[CORES];
@@ -279,13 +280,15 @@ public final class Bio implements BusDevice, Ticking {
         boolean evClrValid = hostEventClrPValid;
         int evClr = hostEventClrP;
         final int[] wdataFor = wdataScratch;
-        for (int k = 0; k < CORES; k++) {
-            if (hostPushPending[k]) {
-                fifoWe |= 1 << k;
-                wdataFor[k] = hostPushData[k];
-            }
-            if (hostPullPending[k]) {
-                fifoRe |= 1 << k;
+        if (hostFifoTraffic) {
+            for (int k = 0; k < CORES; k++) {
+                if (hostPushPending[k]) {
+                    fifoWe |= 1 << k;
+                    wdataFor[k] = hostPushData[k];
+                }
+                if (hostPullPending[k]) {
+                    fifoRe |= 1 << k;
+                }
             }
         }
         for (int c = 0; c < CORES; c++) {
@@ -347,7 +350,6 @@ public final class Bio implements BusDevice, Ticking {
             boolean inReset = restartCount[c] > 0;
             cores[c].edge((stall & (1 << c)) != 0, inReset, (en & (1 << c)) != 0, this);
         }
-        int levels = 0;
         for (int k = 0; k < CORES; k++) {
             BioFifo f = fifos[k];
             if (restartCount[k] > 0) {
@@ -355,15 +357,19 @@ public final class Bio implements BusDevice, Ticking {
             } else {
                 f.clock((fifoWe & (1 << k)) != 0, wdataFor[k], (fifoRe & (1 << k)) != 0);
             }
-            hostPushPending[k] = false;
-            hostPullPending[k] = false;
-            levels |= f.level() << (4 * k);
+        }
+        if (hostFifoTraffic) {
+            for (int k = 0; k < CORES; k++) {
+                hostPushPending[k] = false;
+                hostPullPending[k] = false;
+            }
+            hostFifoTraffic = false;
         }
         // Event register: 24 set/clear bits plus registered FIFO-level comparisons.
         int set = evSetValid ? evSet : 0;
         int clr = evClrValid ? evClr : 0;
         int low = (events & 0xFF_FFFF & ~(clr & ~set)) | (set & ~clr);
-        events = low | (etype == 0 ? 0 : levelEvents(levels) << 24);
+        events = low | (etype == 0 ? 0 : levelEvents(flevel()) << 24);
         hostEventSetP = hostEventSetValid ? hostEventSet : 0;
         hostEventSetPValid = hostEventSetValid;
         hostEventClrP = hostEventClrValid ? hostEventClr : 0;
@@ -565,6 +571,7 @@ public final class Bio implements BusDevice, Ticking {
         int value = f.head();
         if (f.readable()) {
             hostPullPending[k] = true;
+            hostFifoTraffic = true;
         }
         return value;
     }
@@ -575,6 +582,7 @@ public final class Bio implements BusDevice, Ticking {
         }
         hostPushPending[k] = true;
         hostPushData[k] = value;
+        hostFifoTraffic = true;
     }
 
     @Override

@@ -100,6 +100,9 @@ final class BioCore {
     boolean outQuantaHalt;
     /** stalling_for_event: a read of x30 while no masked event is set. */
     boolean outEventStall;
+    /** The state changed since the outputs were last computed. */
+    private boolean dirty = true;
+    private boolean outputsForReset;
 
     BioCore(int id, BioConfig config) {
         this.id = id;
@@ -134,6 +137,17 @@ final class BioCore {
      * @param inReset the core's reset is asserted this cycle
      */
     void evalOutputs(int events, boolean inReset) {
+        if (!dirty && inReset == outputsForReset) {
+            // A gated core's outputs only follow the events it may be waiting for.
+            if (cpuState == LD_RS1 && !inReset) {
+                int mask = eventMask;
+                boolean ren2 = (dec & BioInsn.READS_RS2_PORT) != 0;
+                outEventStall = mask != 0 && (mask & events) == 0 && (sideRs1 == 30 || (ren2 && sideRs2 == 30));
+            }
+            return;
+        }
+        dirty = false;
+        outputsForReset = inReset;
         if (inReset) {
             outWen = false;
             outFifoRead = 0;
@@ -217,12 +231,14 @@ final class BioCore {
             return;
         }
         if (!stalled) {
+            dirty = true;
             step(ready, rdata, bio);
         }
     }
 
     /** Applies the core's reset (global reset or RESTART). x1–x15 keep their values, as in the RTL. */
     void reset() {
+        dirty = true;
         memState = 0;
         memValid = false;
         memLaSecondword = false;

@@ -36,6 +36,9 @@ final class BioFifo {
 
     /** One clock edge with write enable {@code we} and read (pop) enable {@code re}. */
     void clock(boolean we, int wdata, boolean re) {
+        if (!we && !re && (readable || level0 == 0)) {
+            return;
+        }
         boolean refill = level0 != 0 && (!readable || re);
         boolean write = we && level0 != 8;
         if (refill) {
