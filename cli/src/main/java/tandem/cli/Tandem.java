@@ -24,6 +24,8 @@ import tandem.golden.TandemException;
             SpecCommand.class,
             VectorsCommand.class,
             ReportCommand.class,
+            DiffCommand.class,
+            WaveDiffCommand.class,
         })
 public final class Tandem {
 
