@@ -64,7 +64,7 @@ public final class BootCommand implements Callable<Integer> {
         private boolean direct;
 
         @Option(names = "--args", required = true, paramLabel = "ARGS",
-                description = "The argument block (xous.img without its 0x1000-byte signature block, or args.bin).")
+                description = "The argument block: args.bin, or a signed xous.img (its signature block is skipped).")
         private Path args;
     }
 

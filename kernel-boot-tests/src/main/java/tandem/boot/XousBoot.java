@@ -83,9 +83,14 @@ public final class XousBoot implements AutoCloseable {
         return direct(platform, argumentBlock, source, stubAddress);
     }
 
-    private static XousBoot direct(String platform, byte[] argumentBlock, String source, long stubAddress) {
+    private static XousBoot direct(String platform, byte[] image, String source, long stubAddress) {
+        int skip = signatureBlockLength(image);
+        byte[] argumentBlock = skip == 0 ? image : java.util.Arrays.copyOfRange(image, skip, image.length);
         ArgumentBlock block = ArgumentBlock.parse(argumentBlock, source);
         XousBoot boot = new XousBoot(platform, stubAddress < 0 ? "direct" : "direct from reset", block);
+        if (skip != 0) {
+            boot.notes.add(String.format("%s: skipped a 0x%x-byte signature block before the XArg tag", source, skip));
+        }
         for (Tag t : block.badCrcTags()) {
             boot.notes.add(String.format("%s: tag '%s' at offset 0x%x: CRC-16 %04x does not match its data (%04x); "
                     + "ignored, as the Xous loader does", source, t.name(), t.offset(), t.storedCrc(), t.computedCrc()));
@@ -120,6 +125,20 @@ public final class XousBoot implements AutoCloseable {
         h.setX(13, (int) e.a3());
         h.setX(17, (int) e.a7());
         return boot;
+    }
+
+    /**
+     * The length of a signature block in front of the arguments: 0x1000 bytes in a signed Precursor
+     * {@code xous.img}, 0x300 in a Baochip-1x kernel image; 0 when the data starts with XArg.
+     */
+    private static int signatureBlockLength(byte[] image) {
+        for (int skip : new int[] {0, 0x1000, 0x300}) {
+            if (image.length >= skip + 4 && image[skip] == 'X' && image[skip + 1] == 'A' && image[skip + 2] == 'r'
+                    && image[skip + 3] == 'g') {
+                return skip;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -164,4 +164,16 @@ class XabiBootTest {
         assertTrue(r.stopWhere().contains("S-mode") && r.stopWhere().contains("waiting in WFI"), r.stopWhere());
         assertEquals(1, r.exitCode(), "the requested stop line never came");
     }
+
+    @Test
+    void signedImageLayoutIsAcceptedByDirect() {
+        byte[] block = XabiImage.build("precursor", new XabiScenario().alive()).argumentBlock();
+        byte[] signed = new byte[0x1000 + block.length];
+        System.arraycopy(block, 0, signed, 0x1000, block.length);
+        BootReport r = XousBoot.direct("precursor", signed, "xous.img").milestones(Milestone.XABI)
+                .budget(40_000_000L).run();
+        assertEquals(0, r.exitCode(), String.join("\n", r.summary()));
+        assertTrue(r.notes().contains("xous.img: skipped a 0x1000-byte signature block before the XArg tag"),
+                r.notes().toString());
+    }
 }
