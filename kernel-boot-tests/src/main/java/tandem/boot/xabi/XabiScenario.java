@@ -71,8 +71,16 @@ public final class XabiScenario {
         return add(8, 0, 0);
     }
 
-    /** Load from (or store to) an unmapped address; the driver's exception handler maps it. */
+    /**
+     * Load from (or store to) an unmapped user address; the driver's exception handler maps it and the
+     * access resumes. The address must be below 0xFF00_0000 (a kernel address cannot be mapped by the
+     * handler, so the fault would repeat; use {@link #victim} for kernel-page accesses).
+     */
     public XabiScenario handledFault(long address, boolean store) {
+        if (address < 0 || address >= 0xFF00_0000L) {
+            throw new TandemException(String.format("xabi scenario: handled fault address 0x%x is not a user "
+                    + "address below 0xff000000", address));
+        }
         return add(9, (int) address, store ? 1 : 0);
     }
 

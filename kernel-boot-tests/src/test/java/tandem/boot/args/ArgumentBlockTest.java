@@ -122,4 +122,13 @@ class ArgumentBlockTest {
     void missingKernelIsReported() {
         assertEquals("bad.bin: no XKrn (kernel) tag", error(block(0, XARG)));
     }
+
+    @Test
+    void wrongCrcIsReportedButNotFatal() {
+        byte[] b = XabiImage.build("precursor").argumentBlock();
+        b[4] ^= 0x55;
+        ArgumentBlock parsed = ArgumentBlock.parse(b, "crc.bin");
+        assertEquals(List.of("XArg"), parsed.badCrcTags().stream().map(Tag::name).toList());
+        assertTrue(parsed.describe().contains("[CRC mismatch: stored "), parsed.describe());
+    }
 }
