@@ -42,9 +42,10 @@ public final class PlatformsCommand implements Callable<Integer> {
             }
             for (BootProfile b : BootProfile.ALL) {
                 if (b.platform().equals(p.name())) {
-                    out.printf("  boot: loader.bin at 0x%08x (entry 0x%08x), xous.img at 0x%08x, arguments at 0x%08x;"
-                            + " kernel UART %s, console UART %s; %d MHz%n", b.loaderAddress(), b.loaderEntry(),
-                            b.imageAddress(), b.argsAddress(), b.kernelUart(), b.consoleUart(), b.clockHz() / 1_000_000);
+                    out.printf("  boot: loader.bin at 0x%08x (entry 0x%08x), xous.img at 0x%08x, arguments at 0x%08x;%n",
+                            b.loaderAddress(), b.loaderEntry(), b.imageAddress(), b.argsAddress());
+                    out.printf("        kernel UART %s, console UART %s; %d MHz; CPU profile %s%n", b.kernelUart(),
+                            b.consoleUart(), b.clockHz() / 1_000_000, b.cpu());
                 }
             }
             out.println();

@@ -52,7 +52,7 @@ public final class XousBoot implements AutoCloseable {
 
     private XousBoot(String platform, String mode, ArgumentBlock block) {
         this.profile = BootProfile.of(platform);
-        this.machine = Machine.create(Platform.named(profile.platform()), Profile.VEXRISCV);
+        this.machine = Machine.create(Platform.named(profile.platform()), Profile.named(profile.cpu()));
         this.mode = mode;
         this.block = block;
         machine.setWarnings(w -> {

@@ -27,8 +27,8 @@ import tandem.lockstep.LockstepSession;
  * The xabi test kernel booted from reset (our M-mode stage) on a user's VexRiscv RTL in lockstep
  * with the golden model. Runs only when TANDEM_VEXRISCV_RTL (files or .f lists separated by ':') and
  * TANDEM_VEXRISCV_TOP name the RTL; TANDEM_VEXRISCV_RESET (hex) is the RTL's reset vector, which must
- * lie in the platform's RAM (default: the RAM base); TANDEM_XABI_PLATFORM picks the platform
- * (default baochip-1x).
+ * lie in the platform's RAM (default: the RAM base, where the harness drives externalResetVector);
+ * TANDEM_XABI_PLATFORM picks the platform (default baochip-1x).
  */
 class XabiLockstepTest {
 
