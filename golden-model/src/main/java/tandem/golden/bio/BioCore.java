@@ -447,29 +447,34 @@ final class BioCore {
             memRdataQ = latched;
         }
 
-        // PCPI multiplier (its registers sample the pre-edge pcpi_valid / operands).
+        // PCPI multiplier (its registers sample the pre-edge pcpi_valid / operands) and the
+        // PCPI timeout; both sit still while no PCPI instruction is in ld_rs1.
         final boolean pcpiReady = (mulActive & 2) != 0;
         final int pcpiRd = mulShiftOut ? (int) (mulRd >>> 32) : (int) mulRd;
         final int curOp = op;
-        final boolean mulInsn = pcpiValid && curOp >= BioInsn.MUL;
-        final long product = mulRs1 * mulRs2;
-        int active0 = 0;
-        if (mulInsn && (mulActive & 3) == 0) {
-            mulRs1 = curOp == BioInsn.MULH || curOp == BioInsn.MULHSU ? (long) regOp1 : regOp1 & 0xFFFF_FFFFL;
-            mulRs2 = curOp == BioInsn.MULH ? (long) regOp2 : regOp2 & 0xFFFF_FFFFL;
-            active0 = 1;
-        }
-        mulActive = ((mulActive << 1) & 0xE) | active0;
-        mulRd = product;
-        mulShiftOut = mulInsn && curOp != BioInsn.MUL;
         final boolean timeout = pcpiTimeout;
-        pcpiTimeout = pcpiTimeoutCounter == 0;
-        if (pcpiValid) {
-            if (pcpiTimeoutCounter != 0) {
-                pcpiTimeoutCounter--;
+        if (pcpiValid || mulActive != 0 || mulShiftOut) {
+            final boolean mulInsn = pcpiValid && curOp >= BioInsn.MUL;
+            final long product = mulRs1 * mulRs2;
+            int active0 = 0;
+            if (mulInsn && (mulActive & 3) == 0) {
+                mulRs1 = curOp == BioInsn.MULH || curOp == BioInsn.MULHSU ? (long) regOp1 : regOp1 & 0xFFFF_FFFFL;
+                mulRs2 = curOp == BioInsn.MULH ? (long) regOp2 : regOp2 & 0xFFFF_FFFFL;
+                active0 = 1;
             }
-        } else {
-            pcpiTimeoutCounter = 15;
+            mulActive = ((mulActive << 1) & 0xE) | active0;
+            mulRd = product;
+            mulShiftOut = mulInsn && curOp != BioInsn.MUL;
+        }
+        if (pcpiValid || pcpiTimeoutCounter != 15 || timeout) {
+            pcpiTimeout = pcpiTimeoutCounter == 0;
+            if (pcpiValid) {
+                if (pcpiTimeoutCounter != 0) {
+                    pcpiTimeoutCounter--;
+                }
+            } else {
+                pcpiTimeoutCounter = 15;
+            }
         }
 
         // Main state machine.
