@@ -21,4 +21,9 @@ class Rv32iTest {
     void loadsExtendAndStoresWriteEachWidth() {
         assertPasses("tandem/golden/isa/rv32i_loads_stores.S");
     }
+
+    @Test
+    void misalignedDataAccessesTrapWithTheAddressInMtval() {
+        assertPasses("tandem/golden/isa/misaligned.S");
+    }
 }

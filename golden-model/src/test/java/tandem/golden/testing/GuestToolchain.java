@@ -137,19 +137,6 @@ public final class GuestToolchain {
     }
 
     /**
-     * Compiles C resources with {@code crt0.S} and libgcc at {@code optimisation} (e.g. "-O2").
-     */
-    public Path compileC(String name, String optimisation, List<String> resources) {
-        List<Source> sources = new ArrayList<>();
-        sources.add(resourceSource(GUEST_DIR + "crt0.S"));
-        for (String r : resources) {
-            sources.add(resourceSource(r));
-        }
-        return build(name, sources, List.of(optimisation, "-nostdlib", "-nostartfiles",
-                "-ffreestanding", "-fno-builtin", "-lgcc"));
-    }
-
-    /**
      * Links {@code sources} (plus every file they include) into {@code <name>.elf} with the
      * {@code virt} linker script, reusing a cached build with identical inputs.
      */

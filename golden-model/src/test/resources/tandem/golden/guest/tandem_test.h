@@ -111,3 +111,7 @@
 
 /* Fails unless the last M-mode trap's mepc equals the constant `value`. */
 #define CHECK_MTRAP_EPC_VALUE(value) CHECK_WORD(tandem_mtrap_record + 4, value)
+
+/* Fails unless the last M-mode trap's mtval equals register `reg` (not t4-t6). */
+#define CHECK_MTRAP_TVAL_REG(reg) \
+    la t5, tandem_mtrap_record + 8; lw t5, 0(t5); beq t5, reg, 9999f; mv t6, reg; li t4, __LINE__; j tandem_fail; 9999:
