@@ -11,6 +11,8 @@ import tandem.golden.csr.CsrFile;
 import tandem.golden.csr.Mstatus;
 import tandem.golden.isa.Compressed;
 import tandem.golden.isa.Decoder;
+import tandem.golden.isa.Extension;
+import tandem.golden.isa.Format;
 import tandem.golden.isa.Opcode;
 import tandem.golden.isa.Rv32A;
 import tandem.golden.isa.Rv32M;
@@ -103,6 +105,8 @@ public final class Hart {
     /** Per physical page, one bit per 64-byte line holding decoded code. */
     private final long[] codeLines = new long[1 << 20];
     private final List<Integer> codePages = new ArrayList<>();
+    /** Whether the last instruction decoded came from RAM (device code is never cached). */
+    private boolean lastFetchCacheable;
 
     // ---- run control ----
     private long retired;
@@ -219,29 +223,33 @@ public final class Hart {
     private void execute() {
         final int[] x = this.x;
         final DecodeCache dc = this.dc;
+        final long[] tags = dc.tag;
+        final int[] fields = dc.fields;
+        final int[] imms = dc.imm;
         // Both change only where the loop is left (privilege change, flush, listener change).
         final long ctx = this.ctx;
         final boolean tracing = this.tracing;
         while (true) {
-            final int pc = this.pc;
-            final int i = DecodeCache.index(pc);
-            if (dc.tag[i] != (ctx | (pc & 0xFFFF_FFFFL))) {
-                fill(pc, i);
-            }
+            int pc = this.pc;
+            final int t = DecodeCache.index(pc);
+            int p = tags[t] == (ctx | (pc & 0xFFFF_FFFFL)) ? dc.block[t] : fill(pc, t);
+            long room = nextEvent - retired;
+            final int end = p + (int) Math.min(dc.remaining[p], room);
+            for (; p < end; p++) {
             if (tracing) {
-                beginRecord(RetireBuffer.KIND_RETIRE, dc.raw[i]);
+                beginRecord(RetireBuffer.KIND_RETIRE, dc.raw[p]);
             }
-            final int f = dc.fields[i];
-            final int rd = f & 0xFF;
-            final int rs1 = (f >>> 8) & 0xFF;
-            final int rs2 = (f >>> 16) & 0xFF;
-            final int imm = dc.imm[i];
-            int npc = pc + (f >>> 24);
-            switch (dc.id[i]) {
+            final int f = fields[p];
+            final int rd = (f >>> 8) & 0x3F;
+            final int rs1 = (f >>> 14) & 0x3F;
+            final int rs2 = (f >>> 20) & 0x3F;
+            final int imm = imms[p];
+            int npc = pc + (f >>> 26);
+            switch (f & 0xFF) {
                 case OpIds.LUI: x[rd] = imm; break;
                 case OpIds.AUIPC: x[rd] = pc + imm; break;
-                case OpIds.JAL: npc = jump(pc + imm); x[rd] = pc + (f >>> 24); break;
-                case OpIds.JALR: npc = jump((x[rs1] + imm) & ~1); x[rd] = pc + (f >>> 24); break;
+                case OpIds.JAL: npc = jump(pc + imm); x[rd] = pc + (f >>> 26); break;
+                case OpIds.JALR: npc = jump((x[rs1] + imm) & ~1); x[rd] = pc + (f >>> 26); break;
                 case OpIds.BEQ: if (x[rs1] == x[rs2]) npc = jump(pc + imm); break;
                 case OpIds.BNE: if (x[rs1] != x[rs2]) npc = jump(pc + imm); break;
                 case OpIds.BLT: if (x[rs1] < x[rs2]) npc = jump(pc + imm); break;
@@ -285,15 +293,22 @@ public final class Hart {
                 case OpIds.REMU: x[rd] = Rv32M.remu(x[rs1], x[rs2]); break;
                 case OpIds.FENCE: case OpIds.VEX_DCACHE_FLUSH: break;
                 default:
-                    npc = executeSystem(i, pc, npc, rd, rs1, rs2, imm);
+                    npc = executeSystem(p, pc, npc, rd, rs1, rs2, imm);
                     break;
             }
             this.pc = npc;
+            pc = npc;
+            retired++;
             if (tracing) {
                 records.rd(slot, rd & 31, x[rd]);
                 endRecord(npc);
             }
-            if (++retired >= nextEvent || attention) {
+            if (attention) {
+                // A device access stopped the run or moved an interrupt line: leave mid-block.
+                return;
+            }
+            }
+            if (retired >= nextEvent) {
                 return;
             }
         }
@@ -304,8 +319,9 @@ public final class Hart {
      * instructions, AES. Kept out of {@link #execute} so the JIT compiles the common loop tight.
      */
     private int executeSystem(int i, int pc, int npc, int rd, int rs1, int rs2, int imm) {
+        this.pc = pc;
         final int[] x = this.x;
-        switch (dc.id[i]) {
+        switch (dc.fields[i] & 0xFF) {
             case OpIds.FENCE_I: invalidateCode(); break;
             case OpIds.LR_W: x[rd] = loadReserved(x[rs1]); break;
             case OpIds.SC_W: x[rd] = storeConditional(x[rs1], x[rs2]); break;
@@ -343,7 +359,52 @@ public final class Hart {
     // Fetch and decode
     // =========================================================================================
 
-    private void fill(int pc, int i) {
+    /**
+     * Decodes the block starting at {@code pc} into the pool and returns its first slot. Only
+     * the first instruction may raise a fetch fault or illegal-instruction trap; a later one
+     * that would simply ends the block, so the trap is raised when execution reaches it.
+     */
+    private int fill(int pc, int t) {
+        int start = dc.allocate();
+        boolean cacheable = true;
+        int n = 0;
+        int at = pc;
+        while (true) {
+            Opcode op;
+            try {
+                op = decodeInto(start + n, at);
+            } catch (Trap trap) {
+                if (n == 0) {
+                    throw trap;
+                }
+                break;
+            }
+            cacheable &= lastFetchCacheable;
+            at += dc.fields[start + n] >>> 26;
+            n++;
+            if (endsBlock(op) || n == DecodeCache.MAX_BLOCK) {
+                break;
+            }
+        }
+        dc.commit(start, n);
+        dc.block[t] = start;
+        dc.tag[t] = cacheable ? ctx | (pc & 0xFFFF_FFFFL) : DecodeCache.UNCACHEABLE;
+        return start;
+    }
+
+    /**
+     * Control transfers end a block, and so does everything outside RV32I/M's computational
+     * rows (CSRs, atomics, fences, environment and privileged instructions), which may change
+     * what the next instruction sees.
+     */
+    private static boolean endsBlock(Opcode op) {
+        Extension e = op.extension();
+        return op.format() == Format.B || op == Opcode.JAL || op == Opcode.JALR
+                || (e != Extension.I && e != Extension.M);
+    }
+
+    /** Fetches and decodes the instruction at {@code pc} into pool slot {@code slot}. */
+    private Opcode decodeInto(int slot, int pc) {
         if ((pc & pcAlignMask) != 0) {
             throw new Trap(Cause.INSTRUCTION_ADDRESS_MISALIGNED, pc);
         }
@@ -353,6 +414,7 @@ public final class Hart {
         int raw;
         int bits;
         int length;
+        long pa2 = -1;
         if (decoder.compressed() && (lo & 3) != 3) {
             raw = lo;
             bits = Compressed.expand(lo);
@@ -362,31 +424,30 @@ public final class Hart {
             }
         } else {
             int pc2 = pc + 2;
-            long pa2 = (pc2 & 0xFFF) == 0 ? translate(pc2, Access.FETCH) : pa + 2;
+            pa2 = (pc2 & 0xFFF) == 0 ? translate(pc2, Access.FETCH) : pa + 2;
             raw = lo | (fetch16(pa2, pc2) << 16);
             bits = raw;
             length = 4;
             cacheable &= isRam(pa2);
-            if (cacheable) {
-                markCode(pa2);
-            }
         }
         Opcode op = decoder.decode(bits);
         if (op == null) {
             throw new Trap(Cause.ILLEGAL_INSTRUCTION, raw);
         }
-        int rd = Decoder.rd(op, bits);
-        dc.op[i] = op;
-        dc.id[i] = op.ordinal();
-        dc.fields[i] = (rd == 0 ? 32 : rd) | (Decoder.rs1(bits) << 8) | (Decoder.rs2(bits) << 16) | (length << 24);
-        dc.imm[i] = Decoder.imm(op, bits);
-        dc.raw[i] = raw;
         if (cacheable) {
             markCode(pa);
-            dc.tag[i] = ctx | (pc & 0xFFFF_FFFFL);
-        } else {
-            dc.tag[i] = DecodeCache.UNCACHEABLE;
+            if (pa2 >= 0) {
+                markCode(pa2);
+            }
         }
+        lastFetchCacheable = cacheable;
+        int rd = Decoder.rd(op, bits);
+        dc.op[slot] = op;
+        dc.fields[slot] = op.ordinal() | (rd == 0 ? 32 : rd) << 8 | Decoder.rs1(bits) << 14 | Decoder.rs2(bits) << 20
+                | length << 26;
+        dc.imm[slot] = Decoder.imm(op, bits);
+        dc.raw[slot] = raw;
+        return op;
     }
 
     private int fetch16(long pa, int va) {
