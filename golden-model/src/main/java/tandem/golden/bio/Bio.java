@@ -17,10 +17,18 @@ import tandem.golden.bus.Ticking;
  * then all registers take their new values.
  *
  * <p>Host accesses happen between BIO cycles. Control actions land with the RTL's synchroniser
- * delays counted in BIO clocks: enables apply at the next edge, a RESTART holds the core (and
- * its FIFO) in reset for three host clocks, a CLKDIV_RESTART lets the divider run a few BIO
- * clocks before the core ({@link #DIVIDER_LEAD}). FIFO pushes and event writes from the host take part in the next cycle's
- * arbitration with the host's priority; an RXF read returns the head and pops it.
+ * delays counted in BIO clocks: enables apply at the next edge (x31 starts counting there), a
+ * RESTART holds the core and its FIFO in reset for three host clocks ({@link BioConfig#pclkRatio}
+ * BIO clocks each), and a CLKDIV_RESTART lets the divider run four BIO clocks ahead of the core.
+ * The core's first clock after the restart is "cycle 0" of the RTL alignment convention. FIFO
+ * pushes and event writes from the host take part in the next cycle's arbitration with the
+ * host's priority; an RXF read returns the head and pops it.
+ *
+ * <p>Where the documentation and the RTL disagree the RTL is modelled: contested FIFO writes are
+ * dropped rather than retried, GPIO set+clear holds, x27 reads back, CTRL reads only EN, a
+ * RESTART empties the core's FIFO, and a field of 20 waits for a quantum even in formats without
+ * that operand (erratum 2). Such a wait can start while the previous instruction is still writing
+ * back; the write strobe is not gated by the stall, so a FIFO push there repeats every clock.
  *
  * <p>Not modelled: the BDMA bus (a core load or store above 0x0FFF_FFFF is reported as an
  * error), the DMA request event sources, the address filters (their registers are stored).
