@@ -19,6 +19,7 @@ import tandem.golden.isa.Rv32M;
 import tandem.golden.isa.Zkn;
 import tandem.golden.mmu.Access;
 import tandem.golden.mmu.Sv32Walker;
+import tandem.golden.mmu.TranslationFailure;
 import tandem.golden.mmu.Walk;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
@@ -105,6 +106,8 @@ public final class Hart {
     /** Per physical page, one bit per 64-byte line holding decoded code. */
     private final long[] codeLines = new long[1 << 20];
     private final List<Integer> codePages = new ArrayList<>();
+    /** Why the translation behind the exception being raised failed; null for other exceptions. */
+    private TranslationFailure translationFailure;
     /** Whether the last instruction decoded came from RAM (device code is never cached). */
     private boolean lastFetchCacheable;
 
@@ -122,6 +125,7 @@ public final class Hart {
     private boolean attention;
     private int trapStreak;
     private Cause lastTrapCause;
+    private TranslationFailure lastTranslationFailure;
     private int lastTrapTval;
     private int lastTrapPc;
     private long lastTrapRetired = -1;
@@ -499,7 +503,8 @@ public final class Hart {
         long r = walker.translate(satp, va, access, p, (mstatus & Mstatus.SUM) != 0,
                 (mstatus & Mstatus.MXR) != 0, walk);
         if (r < 0) {
-            throw new Trap(Sv32Walker.cause(Sv32Walker.failureOf(r), access), va);
+            translationFailure = Sv32Walker.failureOf(r);
+            throw new Trap(Sv32Walker.cause(translationFailure, access), va);
         }
         return r;
     }
@@ -744,6 +749,7 @@ public final class Hart {
     // =========================================================================================
 
     private void takeException(Cause cause, int tval) {
+        lastTranslationFailure = translationFailure;
         trapStreak = retired == lastTrapRetired ? trapStreak + 1 : 1;
         lastTrapRetired = retired;
         lastTrapCause = cause;
@@ -755,9 +761,13 @@ public final class Hart {
         traps.take(cause, tval);
         if (tracing) {
             records.trap(slot, RetireBuffer.KIND_TRAP, cause.xcause(), tval);
+            if (translationFailure != null) {
+                records.mmuFailure(slot, translationFailure.ordinal() + 1);
+            }
             recordTrapCsrs();
             endRecord(pc);
         }
+        translationFailure = null;
     }
 
     private void takeInterrupt(Cause cause) {
@@ -1025,6 +1035,8 @@ public final class Hart {
     public long cycles() { return retired + stalled; }
     /** The last exception taken, or {@code null}. */
     public Cause lastTrapCause() { return lastTrapCause; }
+    /** Why the last exception's address translation failed, or {@code null} if it was not an MMU fault. */
+    public TranslationFailure lastTranslationFailure() { return lastTranslationFailure; }
     /** xtval of the last exception taken. */
     public int lastTrapTval() { return lastTrapTval; }
     /** pc of the instruction that raised the last exception. */

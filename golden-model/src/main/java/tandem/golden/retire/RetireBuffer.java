@@ -51,6 +51,7 @@ public final class RetireBuffer {
     private final int[] cause;
     private final int[] tval;
     private final byte[] csrCount;
+    private final byte[] mmuFailure;
     private final short[] csrAddr;
     private final int[] csrValue;
 
@@ -78,6 +79,7 @@ public final class RetireBuffer {
         cause = new int[capacity];
         tval = new int[capacity];
         csrCount = new byte[capacity];
+        mmuFailure = new byte[capacity];
         csrAddr = new short[capacity * MAX_CSR_WRITES];
         csrValue = new int[capacity * MAX_CSR_WRITES];
     }
@@ -104,6 +106,7 @@ public final class RetireBuffer {
         this.cause[slot] = 0;
         this.tval[slot] = 0;
         this.csrCount[slot] = 0;
+        this.mmuFailure[slot] = 0;
     }
 
     /** Records the register write of the instruction in {@code slot}; x0 is never recorded. */
@@ -152,6 +155,14 @@ public final class RetireBuffer {
         this.tval[slot] = tval;
     }
 
+    /**
+     * Records why the address translation of a trapping access failed: the ordinal of the
+     * golden model's {@code TranslationFailure} plus one.
+     */
+    public void mmuFailure(int slot, int failureOrdinalPlusOne) {
+        mmuFailure[slot] = (byte) failureOrdinalPlusOne;
+    }
+
     /** Closes the record with the pc and privilege the hart continues with. */
     public void end(int slot, int nextPc, int privAfter) {
         this.nextPc[slot] = nextPc;
@@ -196,6 +207,11 @@ public final class RetireBuffer {
     public int cause(int slot) { return cause[slot]; }
     /** xtval of the trap. */
     public int tval(int slot) { return tval[slot]; }
+    /**
+     * For a trap caused by a failed Sv32 translation, {@code TranslationFailure.ordinal() + 1}
+     * (which check of the walk failed); 0 otherwise.
+     */
+    public int mmuFailure(int slot) { return mmuFailure[slot]; }
     /** Number of CSR writes recorded. */
     public int csrCount(int slot) { return csrCount[slot]; }
     /** Address of the {@code i}-th CSR written. */
