@@ -16,8 +16,10 @@ import java.util.SplittableRandom;
  * print the same text.
  *
  * <p>Under Sv32 the scratch region is reached through an alias at 0x4000_0000 whose pages map
- * to the physical scratch pages in a seed-dependent order (U-mode's with U = 1); code runs on
- * the identity map built by {@code tandem_map_ram}.
+ * to the physical scratch pages in a seed-dependent order (U-mode's with U = 1), or for S-mode
+ * (per seed) through a 4 MiB superpage at 0x4040_0000; S-mode code runs on the identity map
+ * built by {@code tandem_map_ram} and U-mode code from a second mapping of its pages at
+ * 0x4080_0000, so fetches are translated too.
  *
  * <p>What the generator avoids, because QEMU and VexRiscv legitimately differ there:
  * <ul>
@@ -121,19 +123,55 @@ public final class RandomProgram {
             line("    la t1, tl0 + " + ((PAGES + i) * 4));
             line("    sw t0, 0(t1)");
         }
+        // A superpage over the first 4 MiB of RAM at 0x40400000.
+        line("    li t0, ((VIRT_RAM >> 12) << 10) | PTE_V | PTE_R | PTE_W | PTE_A | PTE_D");
+        line("    la t1, root + 0x101 * 4");
+        line("    sw t0, 0(t1)");
+        // The user code pages again at 0x40800000, so U-mode fetches through a non-identity map.
+        line("    la t0, tl2");
+        line("    srli t0, t0, 12");
+        line("    slli t0, t0, 10");
+        line("    ori t0, t0, PTE_V");
+        line("    la t1, root + 0x102 * 4");
+        line("    sw t0, 0(t1)");
+        line("    la t0, tandem_user_start");
+        line("    la t1, tandem_user_end");
+        line("    la t2, tl2");
+        line("1:  srli t3, t0, 12");
+        line("    slli t3, t3, 10");
+        line("    ori t3, t3, PTE_V | PTE_R | PTE_X | PTE_U | PTE_A | PTE_D");
+        line("    sw t3, 0(t2)");
+        line("    addi t2, t2, 4");
+        line("    li t3, 4096");
+        line("    add t0, t0, t3");
+        line("    bltu t0, t1, 1b");
         line("    SATP_FOR(t0, root)");
         line("    csrw satp, t0");
         line("    sfence.vma");
-        // S-mode phase.
-        line("    li sp, 0x40000000 + 4096");
+        // S-mode phase: scratch through 4 KiB pages in a shuffled order, or through the superpage.
+        if (rnd.nextBoolean()) {
+            line("    li sp, 0x40000000 + 4096");
+        } else {
+            line("    la sp, scratch_s + 4096");
+            line("    li t0, 0x40400000 - VIRT_RAM");
+            line("    add sp, sp, t0");
+        }
         line("    la t4, after_s");
         line("    ENTER_S(phase_s)");
         line("after_s:");
         dump("S");
-        // U-mode phase.
+        // U-mode phase, running from the alias of its code pages.
         line("    li sp, 0x40000000 + " + (PAGES * 4096 + 4096));
         line("    la t4, after_u");
-        line("    ENTER_U(phase_u)");
+        line("    li t6, MSTATUS_MPP");
+        line("    csrc mstatus, t6");
+        line("    la t6, phase_u");
+        line("    la t5, tandem_user_start");
+        line("    sub t6, t6, t5");
+        line("    li t5, 0x40800000");
+        line("    add t6, t6, t5");
+        line("    csrw mepc, t6");
+        line("    mret");
         line("after_u:");
         dump("U");
         line("    TEST_PASS");
@@ -369,6 +407,7 @@ public final class RandomProgram {
         line("    PAGE_TABLE(root)");
         line("    PAGE_TABLE(l0)");
         line("    PAGE_TABLE(tl0)");
+        line("    PAGE_TABLE(tl2)");
     }
 
     private void scratch(String name, int bytes) {
