@@ -31,4 +31,9 @@ public record PreparedRtl(List<Path> files, List<String> verilatorArgs, String t
     public String signalPrefix() {
         return top + "__DOT__" + (instancePath.isEmpty() ? "" : instancePath.replace(".", "__DOT__") + "__DOT__");
     }
+
+    /** The files and options in the form {@link tandem.dut.VerilatorBuild#build} takes. */
+    public tandem.dut.RtlSources toRtlSources() {
+        return new tandem.dut.RtlSources(files, verilatorArgs);
+    }
 }

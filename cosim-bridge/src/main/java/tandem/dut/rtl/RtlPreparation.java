@@ -2,6 +2,7 @@ package tandem.dut.rtl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tandem.dut.BuildCache;
+import tandem.dut.VerilatorBuild;
+import tandem.golden.TandemException;
 
 /**
  * Accepts RTL as users have it: reads the {@code --rtl} files and lists, wraps a top whose
@@ -18,16 +22,28 @@ import java.util.Optional;
  * a line to the explanation.
  *
  * <p>Cost: a scan of the sources (tens of milliseconds for a 12,000-line CPU) and one or two
- * {@code verilator --lint-only} runs (about a second each for VexRiscv).
+ * {@code verilator --lint-only} runs (about 1.2 s of CPU each for VexRiscv). The result is kept
+ * in a sub-directory of the work directory named by a hash of everything that went into it
+ * (source paths and contents, options, top, Verilator version), so preparing unchanged RTL
+ * again reads it back without linting.
+ *
+ * <p>With a wrapper, Verilator must flatten the design ({@code --flatten}, added to the
+ * options): the user's top usually marks signals {@code verilator public}, which would keep it
+ * a C++ class of its own under the wrapper; flattened, its signals are members of the root
+ * named {@link PreparedRtl#signalPrefix()} + name, as they are without a wrapper.
  */
 public final class RtlPreparation {
+
+    /** Changes whenever what preparation produces changes, so older kept results are not reused. */
+    private static final String FORMAT = "tandem-rtl-preparation-1";
 
     private RtlPreparation() {
     }
 
     /**
      * Prepares {@code rtlArgs} (files or {@code .f} lists) with top {@code top}, writing generated
-     * and edited files and lint logs under {@code workDir}.
+     * and edited files and lint logs in a sub-directory of {@code workDir} (a directory that may
+     * be kept between runs, e.g. {@code BuildCache.standard().root().resolve("prepared")}).
      *
      * @throws tandem.golden.TandemException for a missing file, an unknown top, a refused waiver,
      *                                       or an error Verilator reports (one line, with file and line)
@@ -38,6 +54,36 @@ public final class RtlPreparation {
 
     /** As {@link #prepare(List, String, Path)} for sources already read. */
     public static PreparedRtl prepare(SourceList sources, String top, Path workDir) {
+        Path dir = workDir.resolve(key(sources, top));
+        PreparedRtl kept = PreparedRtlFile.read(dir);
+        if (kept != null) {
+            return kept;
+        }
+        PreparedRtl prepared = prepareIn(sources, top, dir);
+        PreparedRtlFile.write(dir, prepared);
+        return prepared;
+    }
+
+    private static String key(SourceList sources, String top) {
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(FORMAT.getBytes(StandardCharsets.UTF_8));
+        parts.add(VerilatorBuild.verilatorVersion().getBytes(StandardCharsets.UTF_8));
+        parts.add(top.getBytes(StandardCharsets.UTF_8));
+        parts.add(String.join("\n", sources.verilatorArgs()).getBytes(StandardCharsets.UTF_8));
+        List<Path> files = new ArrayList<>(sources.files());
+        files.addAll(sources.libraryFiles());
+        for (Path f : files) {
+            parts.add(f.toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                parts.add(Files.readAllBytes(f));
+            } catch (IOException e) {
+                throw new TandemException("cannot read RTL file " + f + ": " + e.getMessage());
+            }
+        }
+        return BuildCache.hash(parts.toArray(new byte[0][]));
+    }
+
+    private static PreparedRtl prepareIn(SourceList sources, String top, Path workDir) {
         SvDesign design = SvDesign.scan(sources);
         SvModule userTop = design.top(top);
         List<String> explanation = new ArrayList<>();
@@ -97,6 +143,9 @@ public final class RtlPreparation {
         }
         List<String> allArgs = new ArrayList<>(args);
         allArgs.addAll(warnings.args());
+        if (wrapper.isPresent()) {
+            allArgs.add("--flatten");
+        }
         explanation.add(warnings.explanation());
         return new PreparedRtl(List.copyOf(files), List.copyOf(allArgs), verilatorTop, top,
                 wrapper.isPresent() ? TopWrapper.INSTANCE : "", List.copyOf(explanation));
