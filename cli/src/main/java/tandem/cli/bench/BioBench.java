@@ -23,8 +23,8 @@ import tandem.golden.bio.BioAssembler;
  * a word passed around the ring of FIFOs every 16 iterations) runs on all four cores. After a
  * warm-up run of {@code --cycles} clocks the block runs {@code --cycles} clocks {@code --repeat}
  * times; the best wall time counts (the thread's CPU time is printed too, as a figure less
- * disturbed by other load on the machine). The cores are checked to be still running (not trapped) and
- * to have moved words through every FIFO, so the figure is for real work.
+ * disturbed by other load on the machine). The cores are checked to be still running (not trapped)
+ * afterwards, so the figure is for real work.
  */
 @Command(name = "bio", mixinStandardHelpOptions = true,
         description = {"Run the BIO model with four busy cores and print M BIO clocks/s (target >= 50)."})
