@@ -104,14 +104,19 @@ public final class TraceWriter implements RetireListener, Closeable {
 
     @Override
     public void retired(RetireBuffer b, int from, int count) {
+        // The common fields are stored unconditionally and the write position advanced by
+        // 0 or their size: data-dependent branches (compressed or not, register written or not,
+        // jump or not) mispredict often and would cost more than the stores.
+        byte[] a = buf;
         for (int slot = from, end = from + count; slot < end; slot++) {
-            if (pos > buf.length - MAX_RECORD) {
+            if (pos > a.length - MAX_RECORD) {
                 drain();
             }
             int kind = b.kind(slot);
             int pc = b.pc(slot);
             int insn = b.insn(slot);
-            int len = (insn & 3) == 3 ? 4 : 2;
+            int wide = ((insn & 3) + 1) >>> 2;
+            int len = 2 + 2 * wide;
             int nextPc = b.nextPc(slot);
             long order = b.order(slot);
             int privBefore = b.privBefore(slot);
@@ -120,32 +125,19 @@ public final class TraceWriter implements RetireListener, Closeable {
             int memFlags = b.memFlags(slot);
             int csrCount = b.csrCount(slot);
 
-            int h0 = kind;
-            if (rd != 0) {
-                h0 |= H_RD;
-            }
+            int hasRd = (rd | -rd) >>> 31;
+            int pcJump = ((pc - lastNextPc) | (lastNextPc - pc)) >>> 31;
+            int nextJump = ((nextPc - pc - len) | (pc + len - nextPc)) >>> 31;
+            int h0 = kind | hasRd << 2 | pcJump << 5 | nextJump << 6;
             if (memFlags != 0) {
                 h0 |= H_MEM;
             }
             if (csrCount != 0) {
                 h0 |= H_CSR;
             }
-            if (pc != lastNextPc) {
-                h0 |= H_PC;
-            }
-            if (nextPc != pc + len) {
-                h0 |= H_NEXT;
-            }
-            int h1 = 0;
-            if (order != nextOrder) {
-                h1 |= X_ORDER;
-            }
-            if (privBefore != lastPriv || privAfter != privBefore) {
-                h1 |= X_PRIV;
-            }
-            byte[] a = buf;
             int p = pos;
-            if (h1 != 0) {
+            if (order != nextOrder || privBefore != lastPriv || privAfter != privBefore) {
+                int h1 = (order != nextOrder ? X_ORDER : 0) | (privBefore != lastPriv || privAfter != privBefore ? X_PRIV : 0);
                 a[p++] = (byte) (h0 | H_EXT);
                 a[p++] = (byte) h1;
                 if ((h1 & X_ORDER) != 0) {
@@ -158,54 +150,22 @@ public final class TraceWriter implements RetireListener, Closeable {
             } else {
                 a[p++] = (byte) h0;
             }
-            if ((h0 & H_PC) != 0) {
-                INT.set(a, p, pc);
-                p += 4;
-            }
-            if (len == 4) {
-                INT.set(a, p, insn);
-                p += 4;
-            } else {
-                SHORT.set(a, p, (short) insn);
-                p += 2;
-            }
-            if ((h0 & H_NEXT) != 0) {
-                INT.set(a, p, nextPc);
-                p += 4;
-            }
+            INT.set(a, p, pc);
+            p += pcJump << 2;
+            INT.set(a, p, insn);
+            p += len;
+            INT.set(a, p, nextPc);
+            p += nextJump << 2;
             if (kind != RetireBuffer.KIND_RETIRE) {
                 INT.set(a, p, b.cause(slot));
                 INT.set(a, p + 4, b.tval(slot));
                 p += 8;
             }
-            if (rd != 0) {
-                a[p] = (byte) rd;
-                INT.set(a, p + 1, b.rdWdata(slot));
-                p += 5;
-            }
+            a[p] = (byte) rd;
+            INT.set(a, p + 1, b.rdWdata(slot));
+            p += hasRd * 5;
             if (memFlags != 0) {
-                int vaddr = b.memVaddr(slot);
-                int paddr = b.memPaddr(slot);
-                int mf = memFlags & 3;
-                if (paddr != vaddr) {
-                    mf |= M_PADDR;
-                }
-                a[p] = (byte) mf;
-                a[p + 1] = (byte) b.memWidth(slot);
-                INT.set(a, p + 2, vaddr);
-                p += 6;
-                if ((mf & M_PADDR) != 0) {
-                    INT.set(a, p, paddr);
-                    p += 4;
-                }
-                if ((mf & RetireBuffer.MEM_READ) != 0) {
-                    INT.set(a, p, b.memRdata(slot));
-                    p += 4;
-                }
-                if ((mf & RetireBuffer.MEM_WRITE) != 0) {
-                    INT.set(a, p, b.memWdata(slot));
-                    p += 4;
-                }
+                p = writeMem(b, slot, memFlags, a, p);
             }
             if (csrCount != 0) {
                 a[p++] = (byte) csrCount;
@@ -221,6 +181,32 @@ public final class TraceWriter implements RetireListener, Closeable {
             nextOrder = order + 1;
             records++;
         }
+    }
+
+    private static int writeMem(RetireBuffer b, int slot, int memFlags, byte[] a, int p) {
+        int vaddr = b.memVaddr(slot);
+        int paddr = b.memPaddr(slot);
+        int mf = memFlags & 3;
+        if (paddr != vaddr) {
+            mf |= M_PADDR;
+        }
+        a[p] = (byte) mf;
+        a[p + 1] = (byte) b.memWidth(slot);
+        INT.set(a, p + 2, vaddr);
+        p += 6;
+        if ((mf & M_PADDR) != 0) {
+            INT.set(a, p, paddr);
+            p += 4;
+        }
+        if ((mf & RetireBuffer.MEM_READ) != 0) {
+            INT.set(a, p, b.memRdata(slot));
+            p += 4;
+        }
+        if ((mf & RetireBuffer.MEM_WRITE) != 0) {
+            INT.set(a, p, b.memWdata(slot));
+            p += 4;
+        }
+        return p;
     }
 
     private void drain() {
