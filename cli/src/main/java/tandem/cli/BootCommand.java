@@ -77,12 +77,20 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not echo the console; print only the summary.")
     private boolean quiet;
 
+    @Option(names = "--from-reset", description = {"With --direct or the built-in kernel: start in M-mode at the RAM base,",
+        "where our own loader stage sets up the hand-over state and mrets into the kernel (as in lockstep)."})
+    private boolean fromReset;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream echo = quiet ? null : new PrintStream(new WriterStream(out), true);
         Path dir = consoleDir != null ? consoleDir : Path.of("tandem-boot", platform);
         XousBoot boot;
+        if (fromReset && source != null && source.loader != null) {
+            throw new TandemException("--from-reset applies to --direct and the built-in kernel; the real loader "
+                    + "already starts from its entry in M-mode");
+        }
         if (source != null && source.loader != null) {
             requireFile(source.loader.loader);
             requireFile(source.loader.image);
@@ -95,9 +103,9 @@ public final class BootCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new TandemException(source.direct.args + ": cannot read: " + e.getMessage());
             }
-            boot = XousBoot.direct(platform, block, source.direct.args.toString()).milestones(Milestone.XOUS);
+            boot = direct(block, source.direct.args.toString()).milestones(Milestone.XOUS);
         } else {
-            boot = XousBoot.direct(platform, XabiImage.build(platform).argumentBlock(), "xabi test kernel (built in)")
+            boot = direct(XabiImage.build(platform).argumentBlock(), "xabi test kernel (built in)")
                     .milestones(Milestone.XABI);
         }
         PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true);
@@ -115,6 +123,10 @@ public final class BootCommand implements Callable<Integer> {
         out.println("  console logs in " + dir);
         out.flush();
         return report.exitCode() == 0 ? Tandem.PASS : Tandem.FAIL;
+    }
+
+    private XousBoot direct(byte[] block, String name) {
+        return fromReset ? XousBoot.directFromReset(platform, block, name) : XousBoot.direct(platform, block, name);
     }
 
     private static void requireFile(Path p) {

@@ -66,4 +66,12 @@ class BootCommandTest {
         assertTrue(text.contains("  dev  duart          0x40042000..0x40042fff duart"), text);
         assertTrue(text.contains("xous.img at 0x6009fd00, arguments at 0x600a0000"), text);
     }
+
+    @Test
+    void fromResetRunsOurMachineModeStageFirst() {
+        int code = tandem("boot", "--platform", "baochip-1x", "--from-reset", "--quiet", "--console-dir",
+                dir.resolve("r").toString());
+        assertEquals(0, code, out + "\n" + err);
+        assertTrue(out.toString().startsWith("boot baochip-1x (direct from reset): stopped at pc"), out.toString());
+    }
 }

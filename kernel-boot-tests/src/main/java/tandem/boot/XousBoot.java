@@ -30,6 +30,8 @@ import tandem.golden.soc.SignatureHardware;
 public final class XousBoot implements AutoCloseable {
 
     private static final long CHUNK = 2_000_000;
+    /** Stub address meaning "the first page of the block's RAM". */
+    private static final long RAM_BASE = -2;
 
     private final BootProfile profile;
     private final Machine machine;
@@ -83,10 +85,18 @@ public final class XousBoot implements AutoCloseable {
         return direct(platform, argumentBlock, source, stubAddress);
     }
 
+    /** {@link #directFromReset(String, byte[], String, long)} with the stub at the base of the block's RAM. */
+    public static XousBoot directFromReset(String platform, byte[] argumentBlock, String source) {
+        return direct(platform, argumentBlock, source, RAM_BASE);
+    }
+
     private static XousBoot direct(String platform, byte[] image, String source, long stubAddress) {
         int skip = signatureBlockLength(image);
         byte[] argumentBlock = skip == 0 ? image : java.util.Arrays.copyOfRange(image, skip, image.length);
         ArgumentBlock block = ArgumentBlock.parse(argumentBlock, source);
+        if (stubAddress == RAM_BASE) {
+            stubAddress = block.ramStart();
+        }
         XousBoot boot = new XousBoot(platform, stubAddress < 0 ? "direct" : "direct from reset", block);
         if (skip != 0) {
             boot.notes.add(String.format("%s: skipped a 0x%x-byte signature block before the XArg tag", source, skip));
