@@ -7,7 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Cycle timing of the core state machine against figures published from the RTL. */
+/**
+ * Cycle timing of the core state machine against figures from the RTL.
+ *
+ * <p>ACLK test: the x31 samples in the header of {@code bio_bdma.sv} (REGISTER_RAM +
+ * PIPELINE_AXI_RD configuration), counted from the enable as x31 is. The host clock ratio of 8
+ * puts the core's first clock 24 BIO clocks after the enable.
+ *
+ * <p>Blink: the pin-21 changes seen when the RTL ran under Verilator, counted from core 0's
+ * first clock after its restart. The BIO simulator's published figures (47, 59, 33551, 67004)
+ * count from its own origin, 19 clocks earlier, and leave out the clocks it spends polling for
+ * traps, so only their first two differences agree with these.
+ */
 class BioTimingTest {
 
     @Test
