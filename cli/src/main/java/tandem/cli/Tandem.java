@@ -18,7 +18,6 @@ import tandem.golden.TandemException;
         subcommands = {
             CommandLine.HelpCommand.class,
             RunCommand.class,
-            BenchCommand.class,
             LockstepCommand.class,
             BootCommand.class,
             PlatformsCommand.class,
@@ -27,6 +26,7 @@ import tandem.golden.TandemException;
             ReportCommand.class,
             DiffCommand.class,
             WaveDiffCommand.class,
+            TraceCommand.class,
         })
 public final class Tandem {
 
