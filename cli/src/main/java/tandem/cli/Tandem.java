@@ -18,6 +18,7 @@ import tandem.golden.TandemException;
         subcommands = {
             CommandLine.HelpCommand.class,
             RunCommand.class,
+            BenchCommand.class,
             LockstepCommand.class,
             BootCommand.class,
             PlatformsCommand.class,
