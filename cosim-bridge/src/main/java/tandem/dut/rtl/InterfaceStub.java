@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import tandem.golden.TandemException;
 
 /**
  * A stand-in for a SystemVerilog interface the user's files use but do not define: one unused
  * signal and every modport the design names. That is enough when the design only passes the
  * interface through ports (as Baochip-1x's BIST ports {@code rbif.slavedp} are); a design that
- * reads a member of it needs the real definition, and is refused with the place it reads one.
+ * uses a member of it needs the real definition ({@link TopWrapper} refuses it).
  */
 public final class InterfaceStub {
 
@@ -20,21 +17,17 @@ public final class InterfaceStub {
     }
 
     /**
-     * The stand-in definition of {@code name} for {@code design}.
-     *
-     * @throws TandemException naming the file and line where the design reads a member of the
-     *                         interface, since a stand-in would give it a wrong value
+     * The stand-in definition of {@code name}: every modport that modules of {@code design}
+     * name for it, over one unused signal. The caller has checked with {@link InterfaceReads}
+     * that no member is used.
      */
     public static String generate(SvDesign design, String name) {
         Set<String> modports = new LinkedHashSet<>();
         for (SvSource s : design.sources()) {
             for (SvModule m : s.modules()) {
                 for (SvPort p : m.ports()) {
-                    if (name.equals(p.interfaceName())) {
-                        if (p.modport() != null) {
-                            modports.add(p.modport());
-                        }
-                        requireUnread(s, m, p);
+                    if (name.equals(p.interfaceName()) && p.modport() != null) {
+                        modports.add(p.modport());
                     }
                 }
             }
@@ -58,16 +51,5 @@ public final class InterfaceStub {
             }
         }
         return out;
-    }
-
-    private static void requireUnread(SvSource s, SvModule m, SvPort p) {
-        Matcher r = Pattern.compile("(?<![\\w$.])" + Pattern.quote(p.name())
-                + "\\s*(?:\\[[^\\]]*\\]\\s*)*\\.\\s*(" + SvSource.IDENT + ")").matcher(s.code());
-        r.region(m.bodyStart(), m.bodyEnd());
-        if (r.find()) {
-            throw new TandemException(s.file() + ":" + s.lineOf(r.start()) + ": module " + m.name() + " uses member '"
-                    + r.group(1) + "' of interface port " + p.name() + ", but no file given defines interface "
-                    + p.interfaceName() + "; add the file that defines it to --rtl");
-        }
     }
 }

@@ -19,6 +19,10 @@ import tandem.golden.TandemException;
  * the {@code `timescale} in effect at the user's top when the RTL has one (a module without
  * one beside modules with one is a fatal TIMESCALEMOD). When the user's files do not define an
  * interface, an {@link InterfaceStub} is added.
+ *
+ * <p>Tying an interface off inside the wrapper is faithful only when the design never uses its
+ * members; when a module the top reaches does ({@link InterfaceReads}), e.g. a bus carried by an
+ * interface, the top is refused with the place it uses one.
  */
 public final class TopWrapper {
 
@@ -60,6 +64,20 @@ public final class TopWrapper {
         }
         if (interfaces.isEmpty()) {
             return Optional.empty();
+        }
+        for (SvPort p : interfaces) {
+            InterfaceReads.Use use = InterfaceReads.first(design, top, p.interfaceName());
+            if (use != null) {
+                boolean defined = design.find(p.interfaceName()) != null;
+                throw new TandemException(use.where() + ": module " + use.module().name() + " uses member '"
+                        + use.member() + "' of interface port " + use.port() + " (" + p.interfaceName() + "), so "
+                        + (defined ? "the interface port " + p.name() + " of top " + top.name() + " carries signals"
+                                + " and cannot be tied off inside a generated wrapper; choose a top whose ports are"
+                                + " plain signals (a wrapper of the SoC's own, such as one that instantiates "
+                                + top.name() + ")"
+                                : "no file given defines interface " + p.interfaceName()
+                                + "; add the file that defines it to --rtl"));
+            }
         }
         String name = freeName(design, top.name() + "_tandem");
         List<String> stubs = InterfaceStub.missing(design, interfaces);

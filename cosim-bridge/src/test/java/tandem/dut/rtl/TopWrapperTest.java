@@ -66,8 +66,34 @@ class TopWrapperTest {
                 + "  assign o = b[0].ramclk;\nendmodule\n");
         SvDesign d = SvDesign.scan(SourceList.of(List.of(top), Map.of()));
         TandemException e = assertThrows(TandemException.class, () -> TopWrapper.forTop(d, d.top("reads")));
-        assertEquals(top + ":2: module reads uses member 'ramclk' of interface port b, but no file given defines"
-                + " interface toyram_if; add the file that defines it to --rtl", e.getMessage());
+        assertEquals(top + ":2: module reads uses member 'ramclk' of interface port b (toyram_if), so no file given"
+                + " defines interface toyram_if; add the file that defines it to --rtl", e.getMessage());
+    }
+
+    @Test
+    void anInterfaceCarryingSignalsIsNotTiedOff() throws Exception {
+        ToyRtl.copyTo(dir);
+        Path top = write("bus_top.sv", "module bus_top (toyram_if.slavedp bus, input clk, output reg [9:0] a);\n"
+                + "  always @(posedge clk) a <= bus.ramaddr;\nendmodule\n");
+        SvDesign d = SvDesign.scan(SourceList.of(List.of(top, dir.resolve("toyram_if.sv")), Map.of()));
+        TandemException e = assertThrows(TandemException.class, () -> TopWrapper.forTop(d, d.top("bus_top")));
+        assertEquals(top + ":2: module bus_top uses member 'ramaddr' of interface port bus (toyram_if), so the"
+                + " interface port bus of top bus_top carries signals and cannot be tied off inside a generated"
+                + " wrapper; choose a top whose ports are plain signals (a wrapper of the SoC's own, such as one that"
+                + " instantiates bus_top)", e.getMessage());
+    }
+
+    @Test
+    void memberUsesOutsideWhatTheTopReachesDoNotCount() throws Exception {
+        ToyRtl.copyTo(dir);
+        Path engine = write("bist_engine.sv", "module bist_engine (toyram_if.master m, output o);\n"
+                + "  assign o = m.ramrdata[0];\nendmodule\n");
+        SvDesign d = SvDesign.scan(SourceList.of(List.of(dir.resolve("toy_cpu.sv"), dir.resolve("lib/toy_ram.v"),
+                dir.resolve("toyram_if.sv"), engine), Map.of()));
+        assertTrue(TopWrapper.forTop(d, d.top("toy_cpu")).isPresent());
+        assertEquals(java.util.Set.of("toy_cpu", "toy_ram"),
+                InterfaceReads.reachable(d, d.top("toy_cpu")).stream().map(SvModule::name)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
