@@ -16,7 +16,8 @@ import tandem.golden.TandemException;
  * Turns RTL files and a top-module name into a {@link DutLibrary}: writes the harness and its
  * generated glue, runs Verilator 5 with fast settings, links a shared library with a plain C
  * ABI, and caches it keyed by a hash of the RTL, the harness, the options and the Verilator
- * version. A cache hit costs the hash of the sources and nothing else.
+ * version. A cache hit costs the hash of the sources and nothing else. Verilation and the C++
+ * build run as two steps so the glue can follow the layout Verilator chose for the probe.
  *
  * <p>Fast settings: {@code -O3 --x-assign fast --x-initial fast}, C++ at {@code -O3} through
  * {@code OPT_FAST} (Debian's makefile default is {@code -Os}, ~35 % slower). Only the retire
@@ -83,7 +84,22 @@ public final class VerilatorBuild {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        runVerilator(staging, rtl, options);
+        List<String> verilate = new ArrayList<>();
+        verilate.add("verilator");
+        verilate.addAll(options);
+        for (Path f : rtl.files()) {
+            verilate.add(f.toString());
+        }
+        verilate.add("probe.vlt");
+        verilate.add("harness.cpp");
+        run(staging, verilate, staging.resolve("verilate.log"));
+        try {
+            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, top, probe));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(staging, List.of("make", "-C", "obj", "-f", "V" + top + ".mk", "-j", "2",
+                "OPT_FAST=-O3", "OPT_GLOBAL=-O2", "OPT_SLOW=-O1"), staging.resolve("build.log"));
         Path published = cache.publish(staging, "verilated", key);
         log.printf("tandem: Verilated %s%s in %.1f s (%s, cached in %s)%n", top, traced ? " (traced)" : "",
                 (System.nanoTime() - start) / 1e9, version, published);
@@ -96,14 +112,13 @@ public final class VerilatorBuild {
 
     private static List<String> options(RtlSources rtl, String top, boolean traced) {
         List<String> o = new ArrayList<>(List.of(
-                "--cc", "--exe", "--build", "-j", "2",
+                "--cc", "--exe",
                 "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing",
                 "-Wno-fatal", "-Wno-lint", "-Wno-style",
                 "--top-module", top,
                 "-CFLAGS", "-fPIC -fvisibility=hidden -DVL_USER_FINISH -DVL_USER_STOP -DVL_USER_FATAL"
                         + (traced ? " -DTANDEM_TRACE" : "") + " -I..",
                 "-LDFLAGS", "-shared -Wl,-Bsymbolic",
-                "-MAKEFLAGS", "OPT_FAST=-O3 OPT_GLOBAL=-O2 OPT_SLOW=-O1",
                 "--Mdir", "obj",
                 "-o", libraryName()));
         if (traced) {
@@ -113,16 +128,31 @@ public final class VerilatorBuild {
         return o;
     }
 
-    private void runVerilator(Path dir, RtlSources rtl, List<String> options) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("verilator");
-        cmd.addAll(options);
-        for (Path f : rtl.files()) {
-            cmd.add(f.toString());
+    /**
+     * How the harness reaches the probe's signals: Verilator inlines the top into its root
+     * ({@code rootp->Top__DOT__sig}) unless the source marks signals {@code verilator public},
+     * which keeps the top a module of its own ({@code rootp->Top->sig}). Read from the
+     * generated headers, so either layout works.
+     */
+    private static String signalAccess(Path dir, String top, RetireProbe probe) {
+        String first = probe.signals().get(0);
+        Path root = dir.resolve("obj").resolve("V" + top + "___024root.h");
+        Path module = dir.resolve("obj").resolve("V" + top + "_" + top + ".h");
+        try {
+            if (Files.readString(root, StandardCharsets.ISO_8859_1).contains(top + "__DOT__" + first)) {
+                return "#define TANDEM_SIG(n) (d->m->rootp->" + top + "__DOT__##n)\n";
+            }
+            if (Files.isRegularFile(module) && Files.readString(module, StandardCharsets.ISO_8859_1).contains(first)) {
+                return "#include \"V" + top + "_" + top + ".h\"\n#define TANDEM_SIG(n) (d->m->rootp->" + top + "->n)\n";
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        cmd.add("probe.vlt");
-        cmd.add("harness.cpp");
-        Path logFile = dir.resolve("build.log");
+        throw new TandemException("Verilator kept none of the retire probe's signals (" + first + " not found in "
+                + root + "); build log: " + dir.resolve("verilate.log"));
+    }
+
+    private void run(Path dir, List<String> cmd, Path logFile) {
         int rc;
         try {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -185,8 +215,7 @@ public final class VerilatorBuild {
                 .append("#include \"").append(cls).append("___024root.h\"\n")
                 .append("#define TANDEM_TOP ").append(cls).append('\n')
                 .append("#define TANDEM_BUS_").append(shape.name()).append(" 1\n")
-                .append("#define TANDEM_PROBE_").append(probe.name()).append(" 1\n")
-                .append("#define TANDEM_SIG(n) (d->m->rootp->").append(top).append("__DOT__##n)\n");
+                .append("#define TANDEM_PROBE_").append(probe.name()).append(" 1\n");
         String[][] optional = {
             {"externalResetVector", "TANDEM_HAS_RESET_VECTOR"},
             {"externalInterruptArray", "TANDEM_HAS_IRQ_ARRAY"},

@@ -31,8 +31,10 @@ public interface LockstepChecker {
 
     /**
      * A device access the RTL made (outside RAM). Loads are queued and replayed, in order, as
-     * the values of the golden model's next device loads; a golden device load at a different
-     * address, or with no queued load, is a divergence. Stores are not replayed: the device
+     * the values of the golden model's device loads: each golden load takes the next queued
+     * RTL load covering its address (a cache-line refill's other beats are skipped) or, when the
+     * RTL hit its cache, the last value it read there; a golden device load with neither is a
+     * divergence at that instruction. Stores are not replayed: the device
      * already saw the RTL's, and the store itself is compared at its retire. Call before the
      * {@link #step} of the instruction that made the access (the bus access precedes its
      * retire, so a batched runner naturally does).
