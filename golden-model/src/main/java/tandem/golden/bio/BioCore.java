@@ -227,7 +227,14 @@ final class BioCore {
             }
         }
         if (inReset) {
-            reset();
+            // The x26/x27 registers reset asynchronously; PicoRV32's reset is synchronous and
+            // needs the core clock, which the gate holds while the core is disabled or waiting.
+            dirty = true;
+            gpioMask = -1;
+            eventMask = 0;
+            if (!stalled) {
+                reset();
+            }
             return;
         }
         if (!stalled) {

@@ -169,6 +169,25 @@ class BioBlockTest {
     }
 
     @Test
+    void restartNeedsTheCoreEnabledBecauseTheResetIsSynchronous() {
+        Bio bio = new Bio();
+        bio.loadProgram(0, BioPrograms.source("li a0, 7", "ebreak"));
+        BioPrograms.startCores(bio, 0x1);
+        bio.run(50);
+        assertTrue(bio.trapped(0));
+        bio.store(0x00, 0x010, 4); // RESTART with EN = 0: the gated clock never sees the reset
+        bio.run(40);
+        bio.store(0x00, 0x001, 4);
+        bio.run(40);
+        assertTrue(bio.trapped(0), "still trapped");
+        bio.store(0x00, 0x011, 4);
+        bio.run(26);
+        assertFalse(bio.trapped(0), "restarted while enabled: running again from 0");
+        bio.run(40);
+        assertTrue(bio.trapped(0), "and at the ebreak again");
+    }
+
+    @Test
     void hostRegistersBehaveAsTheRtl() {
         Bio bio = new Bio();
         assertEquals(0x1000_0408, bio.load(0x04, 4));
