@@ -2,6 +2,7 @@ package tandem.golden.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -10,9 +11,10 @@ import java.util.SplittableRandom;
  * <p>The program (linked with {@code tandem_runtime.S}) runs three phases: M-mode with physical
  * addressing, S-mode under Sv32 and U-mode under Sv32. Each phase loads random values into the
  * registers, runs a random stream of ALU, M, A (AMOs and LR/SC pairs), C, load/store and
- * forward-branch/jump/counted-loop instructions over a scratch region, and returns to M-mode,
- * which prints every register, the last trap cause and a checksum of all scratch memory on the
- * UART. After the third dump it exits through the finisher. The golden model and QEMU must
+ * forward-branch/jump/counted-loop instructions over a scratch region, sprinkled with trapping
+ * instructions that M- or (per a seed-dependent medeleg) S-mode handlers log and step over, and
+ * returns to M-mode, which prints every register, mcause, scause, sepc, the mstatus fields and a
+ * checksum of all scratch memory and the trap log on the UART. After the third dump it exits through the finisher. The golden model and QEMU must
  * print the same text.
  *
  * <p>Under Sv32 the scratch region is reached through an alias at 0x4000_0000 whose pages map
@@ -34,8 +36,9 @@ import java.util.SplittableRandom;
  *       access between, and an SC right after a completed pair, which fails on both;</li>
  *   <li>xtval of ECALL (VexRiscv writes the instruction, QEMU 0), mstatus (QEMU's FS/SD bits),
  *       misa and the IDs: never printed;</li>
- *   <li>interrupts, WFI, self-modifying code and traps other than the ECALL ending each
- *       phase.</li>
+ *   <li>interrupts, WFI and self-modifying code; injected traps are ECALL, EBREAK, an illegal
+ *       word and (under Sv32) loads/stores to an unmapped region, all 4 bytes long, and the
+ *       trap log keeps xtval only for page faults.</li>
  * </ul>
  */
 public final class RandomProgram {
@@ -73,6 +76,16 @@ public final class RandomProgram {
         SRC = s.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** t6 value marking the ECALL that ends a phase. */
+    private static final int PHASE_END = 0x7a4d0e1d;
+    private static final int CAUSE_ILLEGAL = 2;
+    private static final int CAUSE_BREAKPOINT = 3;
+    private static final int CAUSE_ECALL_U = 8;
+    private static final int CAUSE_LOAD_PAGE = 13;
+    private static final int CAUSE_STORE_PAGE = 15;
+    /** mstatus bits printed: SIE, MIE, SPIE, MPIE, SPP, MPP, MPRV, SUM, MXR. */
+    private static final int MSTATUS_FIELDS = 0x000e19aa;
+
     /** Scratch pages per privilege level; each is 4 KiB. */
     private static final int PAGES = 2;
 
@@ -99,6 +112,27 @@ public final class RandomProgram {
         line("tandem_test:");
         int[] kernelOrder = permutation();
         int[] userOrder = permutation();
+        // Trap handlers that log each injected trap and step over it; a seed-dependent set of
+        // exceptions is delegated to S-mode.
+        int[] delegable = {CAUSE_ILLEGAL, CAUSE_BREAKPOINT, CAUSE_ECALL_U, CAUSE_LOAD_PAGE, CAUSE_STORE_PAGE};
+        int medeleg = 0;
+        for (int c : delegable) {
+            if (rnd.nextBoolean()) {
+                medeleg |= 1 << c;
+            }
+        }
+        line("    la t0, rand_mtrap");
+        line("    csrw mtvec, t0");
+        line("    la t0, rand_strap");
+        line("    csrw stvec, t0");
+        line("    li t0, " + hex(medeleg));
+        line("    csrw medeleg, t0");
+        // The runtime's probe for PMP leaves mcause = 2 on the golden model only: trap once so
+        // both start from the same mcause.
+        line("    .option push");
+        line("    .option norvc");
+        line("    ecall");
+        line("    .option pop");
         // M-mode phase: physical scratch.
         line("    la sp, scratch_m + 2048");
         phase("m");
@@ -178,13 +212,14 @@ public final class RandomProgram {
         line("");
         line("phase_s:");
         phase("s");
-        line("    ecall");
+        endPhase();
         line("");
         line("    .section .user.text, \"ax\"");
         line("phase_u:");
         phase("u");
-        line("    ecall");
+        endPhase();
         line("");
+        trapHandlers();
         dumpRoutine();
         data();
         return out.toString();
@@ -246,6 +281,8 @@ public final class RandomProgram {
             return branch(tag, mayLoop);
         } else if (k < 96 && mayLoop) {
             return loop(tag);
+        } else if (k < 97 && mayBranch) {
+            injectTrap(tag);
         } else if (k < 98 && !tag.equals("u")) {
             String csr = tag.equals("m") ? "mscratch" : "sscratch";
             String op = pick(new String[] {"csrrw", "csrrs", "csrrc"});
@@ -326,6 +363,84 @@ public final class RandomProgram {
         return n * iterations + 3;
     }
 
+    /** Ends an S- or U-mode phase: the ECALL with t6 = {@link #PHASE_END} returns to M at t4. */
+    private void endPhase() {
+        emit("li t6, " + hex(PHASE_END));
+        emit("ecall");
+    }
+
+    /**
+     * A trapping instruction, always 4 bytes so the handlers can step over it: ECALL, EBREAK,
+     * an illegal word, and under Sv32 a load or store to the unmapped region at 0x40C0_0000.
+     */
+    private void injectTrap(String tag) {
+        line("    .option push");
+        line("    .option norvc");
+        int kind = rnd.nextInt(tag.equals("m") ? 3 : 5);
+        switch (kind) {
+            case 0 -> emit("ecall");
+            case 1 -> emit("ebreak");
+            case 2 -> emit(".word 0xffffffff");
+            case 3 -> {
+                emit("li " + reg(ADDR) + ", " + hex(0x40C00000 + (rnd.nextInt(1 << 20) & -4)));
+                emit("lw " + reg(dest()) + ", 0(" + reg(ADDR) + ")");
+            }
+            default -> {
+                emit("li " + reg(ADDR) + ", " + hex(0x40C00000 + (rnd.nextInt(1 << 20) & -4)));
+                emit("sw " + reg(src()) + ", 0(" + reg(ADDR) + ")");
+            }
+        }
+        line("    .option pop");
+    }
+
+    /**
+     * The M- and S-mode handlers: the phase-ending ECALL (t6 = PHASE_END) resumes at t4 in
+     * M-mode (the S handler passes a delegated one on with its own ECALL); any other trap appends (cause, epc, tval for page faults, handler) to trap_log,
+     * which the checksum covers, and returns past the 4-byte trapping instruction. xtval of
+     * ECALL/EBREAK/illegal is not logged: VexRiscv writes the instruction, QEMU 0 or the pc.
+     */
+    private void trapHandlers() {
+        line("    .text");
+        for (String m : new String[] {"m", "s"}) {
+            line("    .balign 4");
+            line("rand_" + m + "trap:");
+            line("    li t5, " + hex(PHASE_END));
+            line("    bne t6, t5, 1f");
+            if (m.equals("m")) {
+                line("    li t6, 0");
+                line("    jr t4");
+            } else {
+                line("    ecall                       /* a delegated phase end: pass it on to M */");
+            }
+            line("1:  la t6, trap_save");
+            line("    sw t4, 0(t6)");
+            line("    lw t4, 4(t6)");
+            line("    andi t4, t4, 0x3f0");
+            line("    add t4, t4, t6");
+            line("    csrr t5, " + m + "cause");
+            line("    sw t5, 8(t4)");
+            line("    csrr t5, " + m + "epc");
+            line("    sw t5, 12(t4)");
+            line("    csrr t5, " + m + "cause");
+            line("    addi t5, t5, -12");
+            line("    bltz t5, 2f");
+            line("    csrr t5, " + m + "tval");
+            line("    j 3f");
+            line("2:  li t5, 0");
+            line("3:  sw t5, 16(t4)");
+            line("    li t5, '" + m.toUpperCase(Locale.ROOT) + "'");
+            line("    sw t5, 20(t4)");
+            line("    lw t4, 4(t6)");
+            line("    addi t4, t4, 16");
+            line("    sw t4, 4(t6)");
+            line("    csrr t5, " + m + "epc");
+            line("    addi t5, t5, 4");
+            line("    csrw " + m + "epc, t5");
+            line("    lw t4, 0(t6)");
+            line("    " + m + "ret");
+        }
+    }
+
     /** Stores x1..x28 and mcause in dump_regs, then prints them and the scratch checksum. */
     private void dump(String phase) {
         line("    la t6, dump_regs");
@@ -338,7 +453,7 @@ public final class RandomProgram {
 
     private void dumpRoutine() {
         line("    .text");
-        line("/* Prints phase letter a0, then x1..x28 from dump_regs, mcause and the checksum. */");
+        line("/* Prints phase letter a0, x1..x28 from dump_regs, mcause, scause, sepc, mstatus fields, checksum. */");
         line("dump:");
         line("    mv s0, ra");
         line("    li s1, VIRT_UART");
@@ -358,8 +473,21 @@ public final class RandomProgram {
         line("2:  sb a1, 0(s1)");
         line("    li a2, 29");
         line("    bltu s3, a2, 1b");
-        line("    la a0, tandem_mtrap_record");
-        line("    lw a0, 0(a0)");
+        line("    csrr a0, mcause");
+        line("    jal hex");
+        line("    li a1, ' '");
+        line("    sb a1, 0(s1)");
+        line("    csrr a0, scause");
+        line("    jal hex");
+        line("    li a1, ' '");
+        line("    sb a1, 0(s1)");
+        line("    csrr a0, sepc");
+        line("    jal hex");
+        line("    li a1, ' '");
+        line("    sb a1, 0(s1)");
+        line("    csrr a0, mstatus");
+        line("    li a1, " + hex(MSTATUS_FIELDS));
+        line("    and a0, a0, a1");
         line("    jal hex");
         line("    li a1, ' '");
         line("    sb a1, 0(s1)");
@@ -400,6 +528,8 @@ public final class RandomProgram {
         scratch("scratch_m", 4096);
         scratch("scratch_s", PAGES * 4096);
         scratch("scratch_u", PAGES * 4096);
+        line("trap_save: .word 0, 0");
+        line("trap_log: .skip 1024");
         line("scratch_end:");
         line("    .bss");
         line("    .balign 4");
