@@ -50,9 +50,10 @@ public final class BioAssembler {
             Path bin = dir.resolve("prog.bin");
             run(source, List.of(GCC, "-march=rv32imc", "-mabi=ilp32", "-nostdlib", "-nostartfiles",
                     "-x", "assembler-with-cpp", "-I" + dir, "-I" + source.toAbsolutePath().getParent(),
-                    "-Wl,-Ttext=0", "-Wl,--no-relax", "-Wl,-e,0", "-o", elf.toString(), source.toString()));
-            run(source, List.of(OBJCOPY, "-O", "binary", "-j", ".text", "-j", ".data", "-j", ".rodata",
-                    elf.toString(), bin.toString()));
+                    // -N: data right after the code, not on the next page (the RAM is 4 KiB).
+                    "-Wl,-Ttext=0", "-Wl,-N", "-Wl,--no-relax", "-Wl,-e,0", "-o", elf.toString(), source.toString()));
+            run(source, List.of(OBJCOPY, "-O", "binary", "-j", ".text", "-j", ".rodata", "-j", ".srodata",
+                    "-j", ".data", "-j", ".sdata", elf.toString(), bin.toString()));
             byte[] image = Files.readAllBytes(bin);
             if (image.length > BioCore.RAM_WORDS * 4) {
                 throw new TandemException(source + ": program is " + image.length

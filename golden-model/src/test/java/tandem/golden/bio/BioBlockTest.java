@@ -233,6 +233,16 @@ class BioBlockTest {
     }
 
     @Test
+    void dataSectionsFollowTheCodeInTheCoresRam() {
+        Bio bio = new Bio();
+        bio.loadProgram(0, BioPrograms.source("la a0, table", "lw a1, 4(a0)", "ebreak",
+                ".data", "table: .word 0x11111111, 0x12345678"));
+        BioPrograms.startCores(bio, 0x1);
+        bio.run(60);
+        assertEquals(0x1234_5678, bio.x(0, 11));
+    }
+
+    @Test
     void assemblerErrorsNameTheSourceLine(@TempDir Path dir) throws IOException {
         Path source = dir.resolve("broken.S");
         Files.writeString(source, ".text\n  addi a0, a0\n");
