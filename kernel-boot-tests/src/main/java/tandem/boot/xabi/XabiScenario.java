@@ -99,8 +99,8 @@ public final class XabiScenario {
         return add(12, pages, 0);
     }
 
-    /** Wait until the spinner threads (preempted by the timer) finish. */
-    public XabiScenario waitSpinner() {
+    /** Ask the spinner to spin 12 ms in two threads that never yield, so the timer tick must preempt one. */
+    public XabiScenario spin() {
         return add(13, 0, 0);
     }
 

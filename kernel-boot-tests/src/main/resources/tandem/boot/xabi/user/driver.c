@@ -23,7 +23,7 @@ struct step xabi_scenario[SCENARIO_STEPS] __attribute__((used)) = {
     {OP_LENT_ACCESS, 0x24, 0, 0},
     {OP_HEAP_TOUCH, 2, 0, 0},
     {OP_MAP_TOUCH, 2, 0, 0},
-    {OP_WAIT_SPINNER, 0, 0, 0},
+    {OP_SPIN, 0, 0, 0},
     {OP_VICTIM, 1, 0, 0},
     {OP_ALIVE, 0, 0, 0},
     {OP_END, 0, 0, 0},
@@ -200,10 +200,10 @@ static void op_map_touch(u32 pages) {
     check(u.a[0] == RES_OK, "mm.unmap-memory", "va=%08x tag=%d", r.a[1], u.a[0]);
 }
 
-static void op_wait_spinner(void) {
+static void op_spin(void) {
     u32 cid = connect_to(SPIN_SERVER);
-    struct result r = send(cid, MSG_BLOCKING_SCALAR, 0, 0, 0, 0, 0);
-    check(r.a[0] == RES_SCALAR1 && r.a[1] >= 15, "sched.spinner-reply", "ms=%d", r.a[1]);
+    struct result r = send(cid, MSG_BLOCKING_SCALAR, 1, 0, 0, 0, 0);
+    check(r.a[0] == RES_SCALAR1 && r.a[1] >= 12, "sched.spinner-reply", "ms=%d", r.a[1]);
 }
 
 static void op_victim(u32 kind) {
@@ -249,7 +249,7 @@ int main(void) {
         case OP_LENT_ACCESS: op_lent_access(s->a); break;
         case OP_HEAP_TOUCH: op_heap_touch(s->a); break;
         case OP_MAP_TOUCH: op_map_touch(s->a); break;
-        case OP_WAIT_SPINNER: op_wait_spinner(); break;
+        case OP_SPIN: op_spin(); break;
         case OP_VICTIM: op_victim(s->a); break;
         case OP_ALIVE: op_alive(); break;
         default: check(0, "driver.unknown-op", "op=%d", s->op); break;

@@ -21,7 +21,7 @@ enum scenario_op {
     OP_LENT_ACCESS = 10,      /* a = id: a second thread loads from a buffer while it is lent */
     OP_HEAP_TOUCH = 11,       /* a = pages: IncreaseHeap and touch each page */
     OP_MAP_TOUCH = 12,        /* a = pages: MapMemory (reserve), touch, UnmapMemory */
-    OP_WAIT_SPINNER = 13,     /* wait for the spinner (preempted by the timer) to finish */
+    OP_SPIN = 13,             /* ask the spinner to spin 12 ms in two threads (the timer must preempt) */
     OP_VICTIM = 14,           /* a = fault kind 1..5: the victim faults and is terminated */
     OP_ALIVE = 15,            /* BlockingScalar to echo after a termination */
 };
