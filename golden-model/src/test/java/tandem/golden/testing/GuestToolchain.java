@@ -184,7 +184,14 @@ public final class GuestToolchain {
                 }
             }
             cmd.addAll(libs);
-            run(cmd, work);
+            try {
+                run(cmd, work);
+            } catch (AssertionError failed) {
+                Path kept = cacheDir.resolve(name + "-" + key + "-failed");
+                deleteTree(kept);
+                Files.move(work, kept, StandardCopyOption.ATOMIC_MOVE);
+                throw new AssertionError(failed.getMessage() + "\n(sources kept in " + kept + ")", failed);
+            }
             try {
                 Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException raced) {
@@ -195,6 +202,17 @@ public final class GuestToolchain {
             return elf;
         } catch (IOException e) {
             throw new UncheckedIOException("building guest " + name, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
