@@ -19,6 +19,17 @@ public final class ParameterTypes {
         return number(text);
     }
 
+    /** A comma-separated list of numbers: {@code 0x11, 0x12, 5}. */
+    @ParameterType("(?:0[xX][0-9A-Za-z_]*|-?[0-9][0-9A-Za-z_]*)(?:, *(?:0[xX][0-9A-Za-z_]*|-?[0-9][0-9A-Za-z_]*))*")
+    public int[] hexes(String text) {
+        String[] parts = text.split(", *");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = (int) number(parts[i]);
+        }
+        return out;
+    }
+
     /** An integer register by ABI name ({@code a0}, {@code t1}, {@code sp}) or number ({@code x5}). */
     @ParameterType("[a-z][a-z0-9]*")
     public int register(String name) {
