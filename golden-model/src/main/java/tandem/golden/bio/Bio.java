@@ -115,6 +115,7 @@ public final class Bio implements BusDevice, Ticking {
     private int periGutter;
     private final int[] qdiv = new int[CORES];
     private final int[] evmap = new int[6];
+    /** FILTER_BASE/BOUNDS: write-only, as on silicon (the read-back erratum). */
     private final int[] filter = new int[8];
 
     /** A BIO with the silicon's options and no interrupt wiring. */

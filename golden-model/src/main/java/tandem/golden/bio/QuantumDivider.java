@@ -44,7 +44,7 @@ final class QuantumDivider {
                 oldPen = pen;
                 // The RTL compares at 32 bits: for a divisor below 1.0 the wrap never happens.
                 long wrapAt = ((long) div - 256) & 0xFFFF_FFFFL;
-                int next = counter >= wrapAt ? (int) ((counter - (div - 256)) & 0xFF_FFFF) : (counter + 256) & 0xFF_FFFF;
+                int next = counter >= wrapAt ? (counter - (div - 256)) & 0xFF_FFFF : (counter + 256) & 0xFF_FFFF;
                 pen = counter < (div >>> 1);
                 counter = next;
             }
