@@ -225,15 +225,18 @@ public final class XabiSystem implements AutoCloseable {
     }
 
     private void retired(RetireBuffer b, int from, int count) {
+        // One step per call: the hart's instruction count stands for the record's moment, in the
+        // same units as the syscall and entry timestamps (the record's order also counts traps).
         int pid = pidOf(hart().satp());
+        long now = hart().instret();
         for (int i = from; i < from + count; i++) {
             if (b.privBefore(i) != Hart.U) {
                 continue;
             }
             if (b.kind(i) == RetireBuffer.KIND_TRAP && (b.cause(i) != 8)) {
-                traps.add(new UserTrap(pid, b.order(i), b.cause(i), b.tval(i), b.pc(i)));
+                traps.add(new UserTrap(pid, now, b.cause(i), b.tval(i), b.pc(i)));
             } else if (b.kind(i) == RetireBuffer.KIND_RETIRE) {
-                lastUserRetire.put(pid, b.order(i));
+                lastUserRetire.put(pid, now);
             }
         }
     }
@@ -274,7 +277,7 @@ public final class XabiSystem implements AutoCloseable {
         return traps;
     }
 
-    /** The last instruction (order) process {@code pid} retired in U-mode, or -1. */
+    /** The instruction count when process {@code pid} last retired an instruction in U-mode, or -1. */
     public long lastUserRetire(int pid) {
         run();
         return lastUserRetire.getOrDefault(pid, -1L);
