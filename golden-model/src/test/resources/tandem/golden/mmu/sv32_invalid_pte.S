@@ -37,7 +37,8 @@ tandem_test:
     IN_S(s_fetch)
     CHECK_FAULT(CAUSE_FETCH_PAGE, TEST_VA(1))
 
-    /* a pointer (R = W = X = 0) at level 0 is not a leaf */
+    /* a pointer (R = W = X = 0) at level 0 is not a leaf: the spec's page fault (VexRiscv's
+     * walker never completes on one, it refills forever; the model faults instead) */
     MAP_TEST(2, page_a, PTE_V)
     li a0, TEST_VA(2)
     IN_S(s_load)
