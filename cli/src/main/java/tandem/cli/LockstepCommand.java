@@ -20,10 +20,11 @@ import tandem.lockstep.LockstepSession;
 
 /** {@code tandem lockstep}: runs a program on Verilated RTL and the golden model in lockstep. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true,
-        description = {"Run an ELF on a Verilated CPU and on the golden model, retire by retire, and stop at the",
-            "first divergence with a report (text + JSON, last retires of both sides, registers, a VCD window).",
-            "Without --rtl the CPU is SpinalHDL's RiscvCore (RV32IM) generated from the registry jar.",
-            "Exit status: 0 program passed in lockstep, 1 divergence or failure, 2 bad input."})
+        description = {"Run an ELF on a Verilated CPU and on the golden model, retire by retire.",
+            "The first divergence stops the run and writes a report: text and JSON, the last retires of both sides,",
+            "both register files, and a VCD window of the RTL.",
+            "Without --rtl the CPU is SpinalHDL's RiscvCore (RV32IM), generated from the registry jar.",
+            "Exit status: 0 the program passed in lockstep, 1 divergence or failure, 2 bad input."})
 public final class LockstepCommand implements Callable<Integer> {
 
     @Spec

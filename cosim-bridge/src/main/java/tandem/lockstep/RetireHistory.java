@@ -10,6 +10,7 @@ import java.util.List;
 final class RetireHistory {
 
     private final int depth;
+    private final int mask;
     private final long[] index;
     private final long[] cycle;
     private final int[] pc;
@@ -24,8 +25,11 @@ final class RetireHistory {
     private final String[] note;
     private long count;
 
-    RetireHistory(int depth) {
+    /** Keeps the last {@code requested} retires (rounded up to a power of two for a cheap index). */
+    RetireHistory(int requested) {
+        int depth = Integer.highestOneBit(Math.max(1, requested - 1)) << 1;
         this.depth = depth;
+        this.mask = depth - 1;
         index = new long[depth];
         cycle = new long[depth];
         pc = new int[depth];
@@ -42,7 +46,7 @@ final class RetireHistory {
 
     void add(long idx, long cyc, int p, int bits, int rd, int rdData, boolean write, int addr, int data, int size,
              int privilege, String what) {
-        int s = (int) (count % depth);
+        int s = (int) count & mask;
         index[s] = idx;
         cycle[s] = cyc;
         pc[s] = p;
@@ -63,7 +67,7 @@ final class RetireHistory {
         List<RetireView> out = new ArrayList<>();
         long first = Math.max(0, count - depth);
         for (long i = first; i < count; i++) {
-            int s = (int) (i % depth);
+            int s = (int) i & mask;
             out.add(new RetireView(index[s], cycle[s], pc[s], insn[s], rdAddr[s], rdWdata[s], memWrite[s],
                     memAddr[s], memData[s], memSize[s], priv[s], note[s] == null ? "" : note[s]));
         }
