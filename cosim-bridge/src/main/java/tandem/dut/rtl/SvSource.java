@@ -151,16 +151,6 @@ public final class SvSource {
         return code;
     }
 
-    /** The text of 1-based {@code line} without its line break, or empty past the end. */
-    public String line(int line) {
-        if (line < 1 || line > lineStarts.length) {
-            return "";
-        }
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] : text.length();
-        return text.substring(start, end).stripTrailing();
-    }
-
     /** The {@code `timescale} in effect at {@code offset} in this file, or {@code null}. */
     public Timescale timescaleBefore(int offset) {
         Timescale last = null;
