@@ -33,7 +33,7 @@ public final class TrapSteps {
     }
 
     /** A trap by the privileged spec's name: {@code load page fault}, {@code ecall from U-mode}. */
-    @ParameterType("[a-zA-Z][a-zA-Z/ -]*?")
+    @ParameterType("[a-zA-Z][a-zA-Z/-]*(?: (?!at\\b)[a-zA-Z/-]+)*")
     public Cause trap(String name) {
         String n = name.toLowerCase(Locale.ROOT).replace("/amo", "").replace("environment call", "ecall");
         for (Cause c : Cause.values()) {

@@ -265,6 +265,11 @@ public final class XabiSystem implements AutoCloseable {
         return syscalls;
     }
 
+    /** The syscalls recorded so far, for watchers that run during the boot. */
+    public List<Syscall> syscallsSoFar() {
+        return syscalls;
+    }
+
     /** Every return to U-mode, in order. */
     public List<Entry> entries() {
         run();
