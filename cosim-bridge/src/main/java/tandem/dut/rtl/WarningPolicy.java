@@ -15,9 +15,10 @@ import tandem.golden.TandemException;
  * Which Verilator warnings a design may have waived, decided from what a lint of that design
  * reports, and the one waiver Tandem refuses.
  *
- * <p>Waived: the warnings a lint finds whose codes are known not to change what Verilator
- * simulates (WIDTH, PINMISSING, unused signals, case coverage, ...). Generated CPUs such as
- * VexRiscv trip WIDTH and PINMISSING, which are fatal without a waiver.
+ * <p>Waived: the warnings a lint finds whose codes do not make Verilator simulate anything other
+ * than what the RTL says (WIDTH, PINMISSING, unused signals, case coverage, ...); an
+ * unconnected input reads 0. Generated CPUs such as VexRiscv trip WIDTH and PINMISSING, which
+ * are fatal without a waiver. Other warnings are left as warnings and listed.
  *
  * <p>Refused: BLKANDNBLK, a variable driven by both blocking (or continuous, or port) and
  * non-blocking assignments. Verilator 5.006 builds a model that is silently wrong when it is
@@ -120,7 +121,7 @@ public final class WarningPolicy {
         }
         StringBuilder line = new StringBuilder("Verilator warnings: ");
         line.append(waived.isEmpty() ? "none to waive" : String.join(" ", args) + " (" + counts(waived)
-                + " found by lint; these do not change what is simulated)");
+                + " found by lint; Verilator still simulates the RTL as written, an unconnected input reading 0)");
         if (!kept.isEmpty()) {
             line.append("; left as warnings: ").append(counts(kept));
         }

@@ -40,8 +40,8 @@ class RtlPreparationTest {
                 + " connections (an interface carries nothing a module without the port could read)", why.get(1));
         assertEquals("edited copy of " + dir.resolve("toy_cpu.sv") + ": " + kept.resolve("edited/0/toy_cpu.sv"),
                 why.get(2));
-        assertEquals("Verilator warnings: -Wno-PINMISSING -Wno-WIDTH (PINMISSING x2, WIDTH x1 found by lint; these do"
-                + " not change what is simulated); BLKANDNBLK is never waived (Verilator 5.006 mis-simulates it)",
+        assertEquals("Verilator warnings: -Wno-PINMISSING -Wno-WIDTH (PINMISSING x2, WIDTH x1 found by lint; Verilator"
+                + " still simulates the RTL as written, an unconnected input reading 0); BLKANDNBLK is never waived (Verilator 5.006 mis-simulates it)",
                 why.get(3));
 
         List<String> original = Files.readAllLines(dir.resolve("toy_cpu.sv"));
