@@ -48,6 +48,11 @@ public final class RetireBatch {
         this.firstIndex = firstIndex;
     }
 
+    /** The {@link DutRetire} flags of record {@code i}, without reading the rest. */
+    public int flags(int i) {
+        return view.get(i * RECORD_BYTES + 29) & 0xFF;
+    }
+
     /** Fills {@code into} with record {@code i} (0 .. {@link #count()}-1) and returns it. */
     public DutRetire read(int i, DutRetire into) {
         int o = i * RECORD_BYTES;

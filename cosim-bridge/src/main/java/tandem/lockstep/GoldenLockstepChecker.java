@@ -42,6 +42,9 @@ public final class GoldenLockstepChecker implements LockstepChecker {
     private int replayFaultPc;
     private String replayFault;
     private boolean stopped;
+    private boolean rtlLevelsKnown;
+    private int rtlLines;
+    private int rtlMip;
 
     /**
      * Checks against {@code hart}, which must be in its reset state with the same image loaded
@@ -181,6 +184,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                     "golden model already executed " + hex(queue.pc[queue.head()]))));
             return false;
         }
+        applyRtlLevels();
         Cause pending = hart.pendingInterrupt();
         Cause taken = r.interruptCause == 0 ? pending : Cause.ofXcause(r.interruptCause);
         if (pending == null || taken != pending) {
@@ -199,11 +203,25 @@ public final class GoldenLockstepChecker implements LockstepChecker {
 
     @Override
     public void setInterruptPending(int externalLines, int mipLevels) {
-        for (int line = 0; line < 32; line++) {
-            hart.irqArray().setLine(line, (externalLines >>> line & 1) != 0);
+        rtlLines = externalLines;
+        rtlMip = mipLevels;
+        rtlLevelsKnown = true;
+    }
+
+    /**
+     * Puts the RTL's interrupt input levels into the golden hart. The shared devices may have
+     * moved on (the RTL runs a batch ahead: its handler may already have cleared the source),
+     * so legality is judged on what the RTL saw, not on the devices' present state.
+     */
+    private void applyRtlLevels() {
+        if (!rtlLevelsKnown) {
+            return;
         }
-        hart.setMachineTimerPending((mipLevels & (1 << 7)) != 0);
-        hart.setMachineSoftwarePending((mipLevels & (1 << 3)) != 0);
+        for (int line = 0; line < 32; line++) {
+            hart.irqArray().setLine(line, (rtlLines >>> line & 1) != 0);
+        }
+        hart.setMachineTimerPending((rtlMip & (1 << 7)) != 0);
+        hart.setMachineSoftwarePending((rtlMip & (1 << 3)) != 0);
     }
 
     @Override

@@ -24,8 +24,9 @@ public interface LockstepChecker {
     /**
      * The interrupt inputs as the RTL sees them (bit n = external line n; the machine timer and
      * software lines are bits 7 and 3 of {@code mipLevels}, as in mip). Takes effect at the next
-     * {@link #step}: the golden model treats the lines as pending from that boundary on but
-     * never takes an interrupt by itself — only when the RTL flags one.
+     * interrupt the RTL takes: the golden model judges that interrupt's legality (pending and
+     * enabled) with these levels, since the devices themselves may have moved on. The golden
+     * model never takes an interrupt by itself — only when the RTL flags one.
      */
     void setInterruptPending(int externalLines, int mipLevels);
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,9 +33,7 @@ class VexRiscvLockstepTest {
         return Rv32Programs.cpuOnly();
     }
 
-    @ParameterizedTest
-    @MethodSource("programs")
-    void userVexRiscvRunsTheProgramsInLockstep(String program) throws Exception {
+    private static DutLibrary library() {
         String files = System.getenv("TANDEM_VEXRISCV_RTL");
         String top = System.getenv("TANDEM_VEXRISCV_TOP");
         Assumptions.assumeTrue(files != null && top != null,
@@ -43,11 +42,26 @@ class VexRiscvLockstepTest {
         for (String f : files.split(":")) {
             paths.add(Path.of(f));
         }
-        DutLibrary lib = new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(paths), top, null, false);
-        LockstepSession session = new LockstepSession(lib, null, top + " vs golden vexriscv: " + program);
+        return new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(paths), top, null, false);
+    }
+
+    private LockstepResult run(Path elf) {
+        DutLibrary lib = library();
+        LockstepSession session = new LockstepSession(lib, null, lib.top() + " vs golden vexriscv: " + elf.getFileName());
         Machine machine = Machine.create(Platform.named("virt"), Profile.VEXRISCV);
-        LockstepResult r = session.run(machine, LockstepSession.elf(Rv32Programs.elf(program)),
-                LockstepOptions.defaults(out).withMaxCycles(20_000_000), null);
+        return session.run(machine, LockstepSession.elf(elf), LockstepOptions.defaults(out).withMaxCycles(20_000_000), null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("programs")
+    void userVexRiscvRunsTheProgramsInLockstep(String program) throws Exception {
+        LockstepResult r = run(Rv32Programs.elf(program));
+        assertEquals(LockstepResult.Outcome.PASS, r.outcome(), r.detail());
+    }
+
+    @Test
+    void timerInterruptsTakenByTheRtlAreLegalAndFollowedByTheGoldenModel() throws Exception {
+        LockstepResult r = run(Rv32Programs.elf("timer_irq.S", "rv32im_zicsr"));
         assertEquals(LockstepResult.Outcome.PASS, r.outcome(), r.detail());
     }
 }

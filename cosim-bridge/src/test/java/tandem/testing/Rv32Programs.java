@@ -38,8 +38,13 @@ public final class Rv32Programs {
         return List.of("arith.S", "memory.S", "calls.S");
     }
 
-    /** Assembles and links {@code name} (e.g. {@code arith.S}); returns the ELF. */
+    /** Assembles and links {@code name} (e.g. {@code arith.S}) for RV32IM; returns the ELF. */
     public static Path elf(String name) throws IOException, InterruptedException {
+        return elf(name, "rv32im");
+    }
+
+    /** Assembles and links {@code name} for {@code march} (e.g. {@code rv32im_zicsr}); returns the ELF. */
+    public static Path elf(String name, String march) throws IOException, InterruptedException {
         Path dir = Path.of("target", "test-programs").toAbsolutePath();
         Files.createDirectories(dir);
         for (String f : new String[] {"link.ld", "finish.h", name}) {
@@ -51,7 +56,7 @@ public final class Rv32Programs {
             }
         }
         Path elf = dir.resolve(name.replaceAll("\\.[Sc]$", "") + ".elf");
-        List<String> cmd = List.of(GCC, "-march=rv32im", "-mabi=ilp32", "-nostdlib", "-nostartfiles",
+        List<String> cmd = List.of(GCC, "-march=" + march, "-mabi=ilp32", "-nostdlib", "-nostartfiles",
                 "-Wl,--no-warn-rwx-segments", "-T", dir.resolve("link.ld").toString(), "-I", dir.toString(),
                 "-o", elf.toString(), dir.resolve(name).toString());
         Process p;
