@@ -3,9 +3,11 @@ package tandem.dut.rtl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tandem.golden.TandemException;
 
 /**
@@ -18,14 +20,19 @@ public final class SvDesign {
     private final SourceList sources;
     private final List<SvSource> scanned = new ArrayList<>();
     private final Map<String, SvModule> declarations = new LinkedHashMap<>();
+    /** Macros defined so far, in compilation order, for the conditionals of the next file. */
+    private final Set<String> defined = new HashSet<>();
 
     private SvDesign(SourceList sources) {
         this.sources = sources;
+        for (String d : sources.defines()) {
+            defined.add(d.contains("=") ? d.substring(0, d.indexOf('=')) : d);
+        }
         for (Path f : sources.files()) {
-            add(SvSource.read(f));
+            add(SvSource.read(f, defined));
         }
         for (Path f : sources.libraryFiles()) {
-            add(SvSource.read(f));
+            add(SvSource.read(f, defined));
         }
     }
 
@@ -68,7 +75,7 @@ public final class SvDesign {
             for (String ext : extensions) {
                 Path f = dir.resolve(name + ext);
                 if (Files.isRegularFile(f)) {
-                    add(SvSource.read(f));
+                    add(SvSource.read(f, new HashSet<>(defined)));
                     return declarations.get(name);
                 }
             }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,8 @@ public final class SvSource {
     static final String IDENT = "[A-Za-z_][A-Za-z0-9_$]*";
     private static final Pattern DECLARATION = Pattern.compile(
             "\\b(module|macromodule|interface)\\s+(?:(?:automatic|static)\\s+)?(" + IDENT + ")");
+    private static final Pattern CONDITIONAL = Pattern.compile(
+            "`(ifdef|ifndef|elsif|else|endif|define|undef)\\b[ \\t]*([A-Za-z_][A-Za-z0-9_$]*)?");
     private static final Pattern TIMESCALE = Pattern.compile(
             "`timescale\\s+(\\d+\\s*[munpf]?s)\\s*/\\s*(\\d+\\s*[munpf]?s)");
     private static final Pattern TRAILING_NAME = Pattern.compile(
@@ -73,10 +78,10 @@ public final class SvSource {
     private final List<Timescale> timescales = new ArrayList<>();
     private final List<SvModule> modules = new ArrayList<>();
 
-    private SvSource(Path file, String text) {
+    private SvSource(Path file, String text, Set<String> defined) {
         this.file = file;
         this.text = text;
-        this.code = blankComments(text);
+        this.code = blankInactive(blankComments(text), defined);
         this.lineStarts = lineStarts(text);
         Matcher t = TIMESCALE.matcher(code);
         while (t.find()) {
@@ -96,10 +101,19 @@ public final class SvSource {
         }
     }
 
-    /** Reads and scans {@code file}. */
+    /** Reads and scans {@code file} with no macro defined beforehand. */
     public static SvSource read(Path file) {
+        return read(file, new HashSet<>());
+    }
+
+    /**
+     * Reads and scans {@code file}. {@code defined} holds the macros defined before it
+     * ({@code +define+} options and earlier files); it is updated with the file's own
+     * {@code `define} and {@code `undef} directives, as the next file of a compilation sees them.
+     */
+    public static SvSource read(Path file, Set<String> defined) {
         try {
-            return new SvSource(file, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            return new SvSource(file, new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1), defined);
         } catch (IOException e) {
             throw new TandemException("cannot read RTL file " + file + ": " + e.getMessage());
         }
@@ -107,7 +121,7 @@ public final class SvSource {
 
     /** Scans {@code text} as if read from {@code file}. */
     public static SvSource of(Path file, String text) {
-        return new SvSource(file, text);
+        return new SvSource(file, text, new HashSet<>());
     }
 
     /** The file scanned. */
@@ -536,6 +550,67 @@ public final class SvSource {
             Comment c = comments.get(k);
             int idx = Arrays.binarySearch(starts, c.offset());
             comments.set(k, new Comment(idx >= 0 ? idx + 1 : -idx - 1, c.offset(), c.body()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Blanks the text {@code `ifdef}/{@code `ifndef}/{@code `elsif}/{@code `else} leave out
+     * with the macros in {@code defined}, and the conditional directives themselves, so a port
+     * list with a conditional port reads as the compiler sees it. Tracks {@code `define} and
+     * {@code `undef} in the text that stays.
+     */
+    private static String blankInactive(String code, Set<String> defined) {
+        StringBuilder out = new StringBuilder(code);
+        Deque<boolean[]> stack = new ArrayDeque<>();
+        boolean active = true;
+        Matcher d = CONDITIONAL.matcher(code);
+        int regionStart = 0;
+        while (d.find()) {
+            if (!active) {
+                blank(out, regionStart, d.start());
+            }
+            String directive = d.group(1);
+            String name = d.group(2);
+            switch (directive) {
+                case "ifdef", "ifndef" -> {
+                    stack.push(new boolean[] {active, false});
+                    boolean taken = active && (defined.contains(name) == directive.equals("ifdef"));
+                    stack.peek()[1] = taken;
+                    active = taken;
+                }
+                case "elsif" -> {
+                    boolean[] top = stack.isEmpty() ? new boolean[] {true, true} : stack.peek();
+                    boolean taken = top[0] && !top[1] && defined.contains(name);
+                    top[1] |= taken;
+                    active = taken;
+                }
+                case "else" -> {
+                    boolean[] top = stack.isEmpty() ? new boolean[] {true, true} : stack.peek();
+                    active = top[0] && !top[1];
+                    top[1] = true;
+                }
+                case "endif" -> active = stack.isEmpty() || stack.pop()[0];
+                case "define" -> {
+                    if (active) {
+                        defined.add(name);
+                    }
+                }
+                default -> {
+                    if (active) {
+                        defined.remove(name);
+                    }
+                }
+            }
+            boolean named = !directive.equals("else") && !directive.equals("endif");
+            int end = named ? d.end() : d.start() + 1 + directive.length();
+            if (!directive.equals("define") && !directive.equals("undef")) {
+                blank(out, d.start(), end);
+            }
+            regionStart = end;
+        }
+        if (!active) {
+            blank(out, regionStart, code.length());
         }
         return out.toString();
     }

@@ -65,6 +65,27 @@ class SvSourceTest {
     }
 
     @Test
+    void conditionalPortsFollowTheDefinesInCompilationOrder() throws Exception {
+        String header = "module cond (\n  input clk,\n`ifdef WITH_DEBUG\n  input dbg_req,\n`elsif WITH_TRACE\n"
+                + "  output [7:0] trace,\n`else\n  output idle,\n`endif // WITH_DEBUG\n  output q\n);\nendmodule\n";
+        Path f = dir.resolve("cond.sv");
+        java.nio.file.Files.writeString(f, header);
+        assertEquals(List.of("clk", "idle", "q"), names(SvSource.read(f).modules().get(0)));
+        assertEquals(List.of("clk", "dbg_req", "q"),
+                names(SvSource.read(f, new java.util.HashSet<>(java.util.Set.of("WITH_DEBUG"))).modules().get(0)));
+        Path defs = dir.resolve("defs.svh.sv");
+        java.nio.file.Files.writeString(defs, "`define WITH_TRACE\n`ifdef NEVER\n`define WITH_DEBUG\n`endif\n");
+        SvDesign d = SvDesign.scan(SourceList.of(List.of(defs, f), java.util.Map.of()));
+        assertEquals(List.of("clk", "trace", "q"), names(d.top("cond")),
+                "a define in an earlier file counts, one in an inactive branch does not");
+        assertEquals("output [7:0] trace", d.top("cond").port("trace").toString());
+    }
+
+    private static List<String> names(SvModule m) {
+        return m.ports().stream().map(SvPort::name).toList();
+    }
+
+    @Test
     void pinConnectionNamesInstanceTypeAndExpression() {
         SvSource s = SvSource.read(ToyRtl.copyTo(dir).resolve("toy_cpu.sv"));
         SvSource.PinConnection c = s.pinConnection(22, 6, "bist");
