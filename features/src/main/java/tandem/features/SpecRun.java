@@ -52,6 +52,7 @@ public final class SpecRun {
         } catch (IOException e) {
             throw new TandemException(reportDir + ": cannot create the report directory: " + e.getMessage());
         }
+        System.setProperty(tandem.features.lockstep.LockstepRun.REPORT_DIR, reportDir.toString());
         List<String> args = new ArrayList<>(List.of(
                 "--glue", GLUE,
                 "--plugin", "html:" + reportDir.resolve("report.html"),

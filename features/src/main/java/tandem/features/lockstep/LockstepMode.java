@@ -1,6 +1,13 @@
 package tandem.features.lockstep;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import io.cucumber.java.BeforeAll;
+import tandem.dut.BuildCache;
+import tandem.dut.DutLibrary;
+import tandem.dut.RtlSources;
+import tandem.dut.VerilatorBuild;
 
 /**
  * Whether the specs also run in lockstep against a VexRiscv RTL, chosen by
@@ -10,6 +17,7 @@ import io.cucumber.java.BeforeAll;
 public final class LockstepMode {
     private static final String RTL = "TANDEM_VEXRISCV_RTL";
     private static final String TOP = "TANDEM_VEXRISCV_TOP";
+    private static DutLibrary library;
 
     /** Prints once per run whether lockstep mode is on. */
     @BeforeAll
@@ -18,11 +26,29 @@ public final class LockstepMode {
             System.out.println("tandem spec: lockstep mode is off (set " + RTL + " and " + TOP
                     + " to also run every scenario against the RTL)");
         } else {
-            System.out.println("tandem spec: lockstep mode on: RTL " + rtl() + ", top " + top());
+            System.out.println("tandem spec: lockstep mode on: RTL " + rtl() + ", top " + top()
+                    + " (machine-level scenarios; the Xous-ABI kernel scenarios run on the golden model only)");
         }
     }
 
-    /** The RTL sources (a file or directory), or {@code null} when lockstep mode is off. */
+    /** Whether lockstep mode is on. */
+    public static boolean on() {
+        return rtl() != null;
+    }
+
+    /** The Verilated RTL, built (or taken from the build cache) on first use. */
+    public static synchronized DutLibrary library() {
+        if (library == null) {
+            List<Path> files = new ArrayList<>();
+            for (String f : rtl().split(":")) {
+                files.add(Path.of(f));
+            }
+            library = new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(files), top(), null, false);
+        }
+        return library;
+    }
+
+    /** The RTL sources (files or .f lists separated by {@code :}), or {@code null} when lockstep mode is off. */
     public static String rtl() {
         return setting("tandem.vexriscv.rtl", RTL);
     }

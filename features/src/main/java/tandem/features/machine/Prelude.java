@@ -8,7 +8,8 @@ import tandem.golden.csr.Mstatus;
  * that sets up what the spec gave and {@code mret}s into the scenario's mode, and at
  * {@link #HANDLER_OFFSET} the trap handler both trap vectors point at. The handler starts
  * with a {@code nop} so the golden run can stop right after the trap is taken without
- * changing any register, then writes the test finisher (pass) so a lockstep run ends too.
+ * changing any register, then turns translation off and writes the test finisher (pass) so a
+ * lockstep run ends too.
  *
  * <p>An M-mode scenario with MPRV set runs its loads and stores as U: the {@code mret} into
  * M-mode keeps MPRV and leaves MPP = U.
@@ -47,6 +48,9 @@ final class Prelude {
         line(s, "mret");
         line(s, ".org 0x%x", HANDLER_OFFSET);
         line(s, "nop");
+        // Translation off, so an S-mode handler reaches the finisher whatever the tables map.
+        line(s, "csrw satp, zero");
+        line(s, "sfence.vma");
         if (finisher) {
             line(s, "li t0, 0x%08x", FINISHER);
             line(s, "li t1, 0x%x", FINISHER_PASS);

@@ -5,14 +5,17 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import tandem.features.glue.ParameterTypes;
 import tandem.features.glue.StepLocation;
+import tandem.features.lockstep.LockstepRun;
 
 /** Steps about the hart, its programs, registers and physical memory. */
 public final class ProgramSteps {
     private final SpecMachine world;
+    private final LockstepRun lockstep;
 
-    /** Steps acting on the scenario's machine. */
-    public ProgramSteps(SpecMachine world) {
+    /** Steps acting on the scenario's machine, and on the RTL too in lockstep mode. */
+    public ProgramSteps(SpecMachine world, LockstepRun lockstep) {
         this.world = world;
+        this.lockstep = lockstep;
     }
 
     @Given("a VexRiscv hart on the {string} platform")
@@ -43,11 +46,13 @@ public final class ProgramSteps {
     @When("the hart runs in {mode} mode until a trap")
     public void runUntilTrap(int mode) {
         world.runUntilTrap(mode, world.firstProgram());
+        lockstep.check();
     }
 
     @When("the hart runs in {mode} mode from {hex} until a trap")
     public void runFromUntilTrap(int mode, long entry) {
         world.runUntilTrap(mode, entry);
+        lockstep.check();
     }
 
     @Then("register {register} is {hex}")

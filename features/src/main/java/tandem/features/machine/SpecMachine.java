@@ -42,7 +42,8 @@ public final class SpecMachine {
     private final List<PageTable> tables = new ArrayList<>();
     private final List<Program> programs = new ArrayList<>();
     private final Map<Integer, Integer> registers = new LinkedHashMap<>();
-    private final Map<Long, Integer> memoryWords = new LinkedHashMap<>();
+    private final List<long[]> touched = new ArrayList<>();
+    private final List<MemoryImage> initialImage = new ArrayList<>();
     private int satp;
     private int mstatusBits;
     private int medeleg = DELEGATE_ALL;
@@ -50,6 +51,16 @@ public final class SpecMachine {
     private TrapRecord trap;
     private int runMode = -1;
     private long executed;
+
+    /**
+     * Bytes the scenario placed in physical memory before the run: the harness, page tables,
+     * programs and data words. Replayed into a fresh machine (and the RTL) for lockstep.
+     *
+     * @param address physical address
+     * @param data the bytes at the start of the run
+     */
+    public record MemoryImage(long address, byte[] data) {
+    }
 
     /** A program a spec placed at a virtual (or, unmapped, physical) address. */
     record Program(long address, ElfImage image) {
@@ -128,6 +139,7 @@ public final class SpecMachine {
         }
         t.add(new PageTable.Mapping(harness, harness, Pte.V | Pte.R | Pte.W | Pte.X | Pte.A | Pte.D, false));
         t.writeTo(bus());
+        touched.add(new long[] {root, (long) t.pages() * 0x1000});
         tables.add(t);
         return t;
     }
@@ -187,7 +199,7 @@ public final class SpecMachine {
         } catch (RuntimeException e) {
             throw new TandemException(String.format("physical address 0x%08x is not writable memory", pa));
         }
-        memoryWords.put(pa, value);
+        touched.add(new long[] {pa, 4});
     }
 
     /** Reads a word of physical memory. */
@@ -215,6 +227,7 @@ public final class SpecMachine {
                 long pa = physicalOf(va);
                 byte[] part = java.util.Arrays.copyOfRange(data, off, off + chunk);
                 machine().poke(pa, part, what);
+                touched.add(new long[] {pa, chunk});
                 off += chunk;
             }
         }
@@ -259,6 +272,13 @@ public final class SpecMachine {
         String prelude = Prelude.source(harness, (int) entry, mode, satp, mstatusBits, medeleg, registers,
                 machine().device("finisher", tandem.golden.bus.BusDevice.class).isPresent());
         place(GuestAssembler.assemble(prelude, harness, null), "spec harness");
+        for (long[] r : touched) {
+            byte[] data = new byte[(int) r[1]];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) bus().load(r[0] + i, 1);
+            }
+            initialImage.add(new MemoryImage(r[0], data));
+        }
         Hart h = hart();
         h.setPc((int) harness);
         h.setPrivilege(Hart.M);
@@ -279,6 +299,16 @@ public final class SpecMachine {
                     "no trap within the budget of %d instructions: the hart is at pc 0x%08x in %s mode",
                     budget, h.pc(), ParameterTypes.privilegeName(h.privilege())));
         }
+    }
+
+    /** What physical memory held at the start of the run, region by region (for lockstep replay). */
+    public List<MemoryImage> initialImage() {
+        return List.copyOf(initialImage);
+    }
+
+    /** The platform's reset pc, where the harness prelude starts. */
+    public long startPc() {
+        return harnessBase();
     }
 
     /** The first trap of the run; asking before a run is a spec error. */
