@@ -9,10 +9,11 @@ import tandem.golden.TandemException;
 /**
  * A flat top module of our own around a user top that has SystemVerilog interface ports.
  *
- * <p>Why: Verilator 5.006 cannot take interface ports on the top module. Scalar ones give
- * "Unsupported: Interfaced port on top level module"; interface arrays such as Baochip-1x's
- * {@code rbif.slavedp rbif_rdram1kx32[0:3]} on {@code VexRiscvAxi4} stop it with an internal
- * error ({@code V3Inst.cpp:74: Width mismatch}) or a crash. The wrapper instantiates those
+ * <p>Why: Verilator 5.006 cannot take interface ports on the top module: a build stops with
+ * "Unsupported: Interfaced port on top level module", and for interface arrays such as
+ * Baochip-1x's {@code rbif.slavedp rbif_rdram1kx32[0:3]} on {@code VexRiscvAxi4} a
+ * {@code --lint-only} even stops with an internal error ({@code V3Inst.cpp:74: Width mismatch})
+ * (both observed on that file). The wrapper instantiates those
  * interfaces (arrays included) inside itself and forwards every other port unchanged under
  * the same name, direction and type, so the harness sees the user's top's pins. Parameters of
  * the user's top are re-declared with the same defaults and passed down. The wrapper carries
@@ -161,9 +162,9 @@ public final class TopWrapper {
         StringBuilder sb = new StringBuilder();
         sb.append("generated top ").append(name).append(" around ").append(top.name()).append(": its interface")
                 .append(arrays ? "-array" : "").append(" port").append(ports.size() > 1 ? "s " : " ")
-                .append(String.join(", ", ports)).append(arrays
-                        ? " stop Verilator 5.006 with an internal error (V3Inst.cpp:74: Width mismatch) on a top module"
-                        : " are unsupported by Verilator 5.006 on a top module")
+                .append(String.join(", ", ports)).append(" stop Verilator 5.006 on a top module (\"Unsupported:"
+                        + " Interfaced port on top level module\"").append(arrays
+                        ? "; its lint even hits an internal error, V3Inst.cpp:74: Width mismatch)" : ")")
                 .append(", so the wrapper instantiates them and forwards the other ")
                 .append(top.ports().size() - interfaces.size()).append(" ports");
         if (timescale != null) {
