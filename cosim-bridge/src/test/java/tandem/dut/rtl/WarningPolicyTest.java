@@ -57,6 +57,16 @@ class WarningPolicyTest {
     }
 
     @Test
+    void waiverInAVerilatorConfigFileIsRemovedAndNamed() throws Exception {
+        Path f = ToyRtl.copyTo(dir).resolve("blk_events.sv");
+        Path vlt = dir.resolve("waivers.vlt");
+        Files.writeString(vlt, "`verilator_config\nlint_off -rule WIDTH\nlint_off -rule BLKANDNBLK -file \"*\"\n");
+        TandemException e = assertThrows(TandemException.class,
+                () -> RtlPreparation.prepare(List.of(vlt, f), "blk_events", dir.resolve("work")));
+        assertTrue(e.getMessage().contains("ignores the waiver at waivers.vlt:3" + FIX), e.getMessage());
+    }
+
+    @Test
     void theSplitFixPassesAndAWaiverWithoutSuchSignalIsHarmless() throws Exception {
         ToyRtl.copyTo(dir);
         Path list = dir.resolve("split.f");
