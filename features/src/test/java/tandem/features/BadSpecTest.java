@@ -60,6 +60,56 @@ class BadSpecTest {
     }
 
     @Test
+    void unknownProcessNamesFileAndLine() throws IOException {
+        Path f = dir.resolve("bad.feature");
+        Files.writeString(f, String.join("\n",
+                "Feature: bad",
+                "  Scenario: one",
+                "    Given the Xous-ABI kernel is booted on the \"precursor\" platform",
+                "    When process \"printer\" borrows 1 page to server \"echo\" as message 0x21",
+                ""));
+        SpecRun.Result r = SpecRun.run(List.of(f.toString()), null, dir.resolve("reports"));
+        assertEquals(2, r.exitCode());
+        assertProblem(r, "bad.feature:4: unknown process 'printer' (the Xous-ABI test kernel runs log, echo, driver, "
+                + "spinner, victim)");
+    }
+
+    @Test
+    void unknownKernelPlatformNamesFileAndLine() throws IOException {
+        Path f = dir.resolve("bad.feature");
+        Files.writeString(f, "Feature: bad\n  Scenario: one\n    Given the Xous-ABI kernel is booted on the \"vax\" platform\n");
+        SpecRun.Result r = SpecRun.run(List.of(f.toString()), null, dir.resolve("reports"));
+        assertEquals(2, r.exitCode());
+        assertProblem(r, "bad.feature:3: unknown platform 'vax' for the Xous-ABI test kernel");
+    }
+
+    @Test
+    void badPageTableFlagNamesFileAndLine() throws IOException {
+        SpecRun.Result r = run(String.join("\n",
+                "    And the page table at 0x8010_0000 maps:",
+                "      | va          | pa          | flags |",
+                "      | 0x0001_0000 | 0x8020_0000 | VRQ   |",
+                ""));
+        assertEquals(2, r.exitCode());
+        assertProblem(r, "bad.feature:4: bad PTE flag 'Q' in 'VRQ'");
+    }
+
+    @Test
+    void tagsSelectScenarios() throws IOException {
+        Path f = dir.resolve("tagged.feature");
+        Files.writeString(f, String.join("\n",
+                "Feature: tagged",
+                "  @wanted",
+                "  Scenario: chosen",
+                "    Given a VexRiscv hart on the \"virt\" platform",
+                "  Scenario: left out",
+                "    When the hart does a cartwheel",
+                ""));
+        SpecRun.Result r = SpecRun.run(List.of(f.toString()), "@wanted", dir.resolve("reports"));
+        assertEquals(0, r.exitCode(), () -> r.problems().toString());
+    }
+
+    @Test
     void assemblyErrorNamesTheDocStringLine() throws IOException {
         SpecRun.Result r = run(String.join("\n",
                 "    And the program at 0x8030_0000:",

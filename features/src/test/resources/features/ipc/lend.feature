@@ -1,3 +1,4 @@
+@xous @ipc
 Feature: Lending memory: Borrow and MutableBorrow
   A lend maps the client's pages into the server's message window (0x4000_0000) and blocks
   the client until the server returns them with ReturnMemory.

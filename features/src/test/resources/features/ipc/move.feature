@@ -1,3 +1,4 @@
+@xous @ipc
 Feature: Moving memory
   A Move hands the pages to the server for good: the sender's PTE is zeroed and the server
   maps the same physical page with the sender's R/W/X plus U, V, A and D. The sender does not

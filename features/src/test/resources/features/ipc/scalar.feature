@@ -1,3 +1,4 @@
+@xous @ipc
 Feature: Scalar and BlockingScalar messages
   A Scalar carries a message id and four argument words and does not block the sender. A
   BlockingScalar blocks the sender until the server answers with ReturnScalar1, 2 or 5; the

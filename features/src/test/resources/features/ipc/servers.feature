@@ -1,3 +1,4 @@
+@xous @ipc
 Feature: Connecting to servers and full queues
   TryConnect to a server nobody created returns ServerNotFound (9) at once. A server's
   queue has room for a fixed number of messages (16 in the Xous-ABI test kernel; Xous has a

@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: A and D bits as VexRiscv does them
   VexRiscv's MMU never sets A or D in hardware: an access through a PTE with A=0 is a page
   fault, and a store through a PTE with D=0 is a store page fault (the privileged spec allows

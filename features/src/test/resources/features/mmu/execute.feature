@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: Instruction fetch needs X
   Fetching from a page without X, or from an invalid page, is an instruction page fault
   (cause 12) with the fetch address in both sepc and stval.

@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: Modify PRiVilege (mstatus.MPRV)
   With MPRV=1, M-mode loads and stores are translated and checked as if made in the mode in
   MPP; instruction fetches stay untranslated. Page faults from M-mode are never delegated.

@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: Make eXecutable Readable (mstatus.MXR)
   A load needs R, or X while mstatus.MXR is 1. MXR never lets a store through.
 

@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: U and S pages
   A page without U belongs to the supervisor: user code may not read, write or run it.
   A page with U belongs to the user: supervisor code may read and write it only with

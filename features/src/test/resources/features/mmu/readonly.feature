@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: Stores to read-only pages
   A store, SC or AMO to a page without W is a store/AMO page fault (cause 15) with the
   address in stval, and memory is left as it was. Loads and LR from the same page work.

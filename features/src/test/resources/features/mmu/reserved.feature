@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: Invalid and reserved PTEs
   V=0 makes a PTE invalid whatever its other bits say (Xous's lent pages keep R/W with V=0
   and the S bit set); W without R is reserved and faults; a pointer PTE at level 0 has no

@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: satp changes and sfence.vma take effect
   After a satp write or a PTE change followed by sfence.vma, the next access uses the new
   translation. VexRiscv keeps no ASID in its TLBs: any satp write flushes them, so a switch

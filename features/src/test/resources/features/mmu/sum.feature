@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: Supervisor access to user pages (mstatus.SUM)
   Supervisor code may read and write a U page only while mstatus.SUM is 1, and may never
   execute from one. Xous keeps SUM at 0 (the loader sets it only for DEBUG boots), so a

@@ -1,3 +1,4 @@
+@machine @mmu
 Feature: 4 MiB superpages
   A leaf PTE at level 1 maps a 4 MiB megapage; its physical page number must be 4 MiB
   aligned (PPN[0] = 0), otherwise every access through it is a page fault. (Xous never

@@ -1,3 +1,4 @@
+@xous @protection
 Feature: A process's own exception handler
   A page fault the kernel cannot resolve (no mapping, a lent page) runs the handler the
   process set with SetExceptionHandler: a0 = the exception type (7 instruction, 8 load,

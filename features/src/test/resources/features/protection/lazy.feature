@@ -1,3 +1,4 @@
+@xous @protection
 Feature: Pages backed on first touch
   IncreaseHeap and MapMemory without a physical address only reserve virtual space: the PTEs
   stay invalid until the first access, which page-faults into the kernel; the kernel backs

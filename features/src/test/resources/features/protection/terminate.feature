@@ -1,3 +1,4 @@
+@xous @protection
 Feature: A faulting process is terminated, the others go on
   A fault with no exception handler to run ends the faulting process only (Xous prints
   "PROGRAM HALT: CPU Exception on PID n" and terminates it). Its pending clients get an

@@ -1,3 +1,4 @@
+@machine @trap
 Feature: Where user faults are taken
   Xous's loader delegates every exception to S-mode (medeleg = all ones), so a user page
   fault lands in the kernel with scause, stval and sepc set. Without delegation the same
