@@ -104,83 +104,139 @@ public final class TraceWriter implements RetireListener, Closeable {
 
     @Override
     public void retired(RetireBuffer b, int from, int count) {
-        // The common fields are stored unconditionally and the write position advanced by
-        // 0 or their size: data-dependent branches (compressed or not, register written or not,
-        // jump or not) mispredict often and would cost more than the stores.
+        // Fast path for the common record (a retire with the expected order and privilege and no
+        // CSR write): the common fields are stored unconditionally and the write position is
+        // advanced by 0 or their size, because data-dependent branches (compressed or not,
+        // register written or not, jump or not) mispredict often and cost more than the stores.
         byte[] a = buf;
+        int p = pos;
+        int lastNext = lastNextPc;
         for (int slot = from, end = from + count; slot < end; slot++) {
-            if (pos > a.length - MAX_RECORD) {
+            if (p > a.length - MAX_RECORD) {
+                pos = p;
                 drain();
+                p = 0;
             }
-            int kind = b.kind(slot);
-            int pc = b.pc(slot);
-            int insn = b.insn(slot);
-            int wide = ((insn & 3) + 1) >>> 2;
-            int len = 2 + 2 * wide;
-            int nextPc = b.nextPc(slot);
             long order = b.order(slot);
+            int kind = b.kind(slot);
             int privBefore = b.privBefore(slot);
             int privAfter = b.privAfter(slot);
+            int csrCount = b.csrCount(slot);
+            if ((order ^ nextOrder) != 0 || (kind | csrCount | (privBefore ^ lastPriv) | (privAfter ^ privBefore)) != 0) {
+                lastNextPc = lastNext;
+                p = writeGeneral(b, slot, a, p);
+                lastNext = lastNextPc;
+                continue;
+            }
+            int pc = b.pc(slot);
+            int insn = b.insn(slot);
+            int nextPc = b.nextPc(slot);
             int rd = b.rdAddr(slot);
             int memFlags = b.memFlags(slot);
-            int csrCount = b.csrCount(slot);
-
+            int len = 2 + 2 * (((insn & 3) + 1) >>> 2);
             int hasRd = (rd | -rd) >>> 31;
-            int pcJump = ((pc - lastNextPc) | (lastNextPc - pc)) >>> 31;
+            int pcJump = ((pc - lastNext) | (lastNext - pc)) >>> 31;
             int nextJump = ((nextPc - pc - len) | (pc + len - nextPc)) >>> 31;
-            int h0 = kind | hasRd << 2 | pcJump << 5 | nextJump << 6;
-            if (memFlags != 0) {
-                h0 |= H_MEM;
-            }
-            if (csrCount != 0) {
-                h0 |= H_CSR;
-            }
-            int p = pos;
-            if (order != nextOrder || privBefore != lastPriv || privAfter != privBefore) {
-                int h1 = (order != nextOrder ? X_ORDER : 0) | (privBefore != lastPriv || privAfter != privBefore ? X_PRIV : 0);
-                a[p++] = (byte) (h0 | H_EXT);
-                a[p++] = (byte) h1;
-                if ((h1 & X_ORDER) != 0) {
-                    LONG.set(a, p, order);
-                    p += 8;
-                }
-                if ((h1 & X_PRIV) != 0) {
-                    a[p++] = (byte) (privBefore | privAfter << 4);
-                }
-            } else {
-                a[p++] = (byte) h0;
-            }
+            int hasMem = (memFlags | -memFlags) >>> 31;
+            a[p++] = (byte) (hasRd << 2 | hasMem << 3 | pcJump << 5 | nextJump << 6);
             INT.set(a, p, pc);
             p += pcJump << 2;
             INT.set(a, p, insn);
             p += len;
             INT.set(a, p, nextPc);
             p += nextJump << 2;
-            if (kind != RetireBuffer.KIND_RETIRE) {
-                INT.set(a, p, b.cause(slot));
-                INT.set(a, p + 4, b.tval(slot));
-                p += 8;
-            }
             a[p] = (byte) rd;
             INT.set(a, p + 1, b.rdWdata(slot));
             p += hasRd * 5;
             if (memFlags != 0) {
                 p = writeMem(b, slot, memFlags, a, p);
             }
-            if (csrCount != 0) {
-                a[p++] = (byte) csrCount;
-                for (int i = 0; i < csrCount; i++) {
-                    SHORT.set(a, p, (short) b.csrAddr(slot, i));
-                    INT.set(a, p + 2, b.csrValue(slot, i));
-                    p += 6;
-                }
-            }
-            pos = p;
-            lastNextPc = nextPc;
-            lastPriv = privAfter;
+            lastNext = nextPc;
             nextOrder = order + 1;
-            records++;
         }
+        pos = p;
+        lastNextPc = lastNext;
+        records += count;
+    }
+
+    /** Any record, with every optional part; updates the delta state. */
+    private int writeGeneral(RetireBuffer b, int slot, byte[] a, int p) {
+        int kind = b.kind(slot);
+        int pc = b.pc(slot);
+        int insn = b.insn(slot);
+        int len = (insn & 3) == 3 ? 4 : 2;
+        int nextPc = b.nextPc(slot);
+        long order = b.order(slot);
+        int privBefore = b.privBefore(slot);
+        int privAfter = b.privAfter(slot);
+        int rd = b.rdAddr(slot);
+        int memFlags = b.memFlags(slot);
+        int csrCount = b.csrCount(slot);
+        int h0 = kind;
+        if (rd != 0) {
+            h0 |= H_RD;
+        }
+        if (memFlags != 0) {
+            h0 |= H_MEM;
+        }
+        if (csrCount != 0) {
+            h0 |= H_CSR;
+        }
+        if (pc != lastNextPc) {
+            h0 |= H_PC;
+        }
+        if (nextPc != pc + len) {
+            h0 |= H_NEXT;
+        }
+        int h1 = (order != nextOrder ? X_ORDER : 0) | (privBefore != lastPriv || privAfter != privBefore ? X_PRIV : 0);
+        if (h1 != 0) {
+            a[p++] = (byte) (h0 | H_EXT);
+            a[p++] = (byte) h1;
+            if ((h1 & X_ORDER) != 0) {
+                LONG.set(a, p, order);
+                p += 8;
+            }
+            if ((h1 & X_PRIV) != 0) {
+                a[p++] = (byte) (privBefore | privAfter << 4);
+            }
+        } else {
+            a[p++] = (byte) h0;
+        }
+        if ((h0 & H_PC) != 0) {
+            INT.set(a, p, pc);
+            p += 4;
+        }
+        INT.set(a, p, insn);
+        p += len;
+        if ((h0 & H_NEXT) != 0) {
+            INT.set(a, p, nextPc);
+            p += 4;
+        }
+        if (kind != RetireBuffer.KIND_RETIRE) {
+            INT.set(a, p, b.cause(slot));
+            INT.set(a, p + 4, b.tval(slot));
+            p += 8;
+        }
+        if (rd != 0) {
+            a[p] = (byte) rd;
+            INT.set(a, p + 1, b.rdWdata(slot));
+            p += 5;
+        }
+        if (memFlags != 0) {
+            p = writeMem(b, slot, memFlags, a, p);
+        }
+        if (csrCount != 0) {
+            a[p++] = (byte) csrCount;
+            for (int i = 0; i < csrCount; i++) {
+                SHORT.set(a, p, (short) b.csrAddr(slot, i));
+                INT.set(a, p + 2, b.csrValue(slot, i));
+                p += 6;
+            }
+        }
+        lastNextPc = nextPc;
+        lastPriv = privAfter;
+        nextOrder = order + 1;
+        return p;
     }
 
     private static int writeMem(RetireBuffer b, int slot, int memFlags, byte[] a, int p) {
