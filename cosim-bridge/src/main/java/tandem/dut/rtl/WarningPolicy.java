@@ -121,7 +121,8 @@ public final class WarningPolicy {
         }
         StringBuilder line = new StringBuilder("Verilator warnings: ");
         line.append(waived.isEmpty() ? "none to waive" : String.join(" ", args) + " (" + counts(waived)
-                + " found by lint; Verilator still simulates the RTL as written, an unconnected input reading 0)");
+                + " found by lint; Verilator still simulates the RTL as written"
+                + (waived.containsKey("PINMISSING") ? ", an unconnected input reading 0)" : ")"));
         if (!kept.isEmpty()) {
             line.append("; left as warnings: ").append(counts(kept));
         }
