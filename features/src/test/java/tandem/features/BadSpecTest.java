@@ -150,7 +150,7 @@ class BadSpecTest {
                 "    Then register a0 is 6",
                 ""));
         assertEquals(1, r.exitCode());
-        assertProblem(r, "bad.feature:10: register x10 is 0x00000005, expected 0x00000006");
+        assertProblem(r, "bad.feature:10: register a0 is 0x00000005, expected 0x00000006");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.cucumber.java.en.When;
 import tandem.features.glue.ParameterTypes;
 import tandem.features.glue.StepLocation;
 import tandem.features.lockstep.LockstepRun;
+import tandem.golden.isa.Disassembler;
 
 /** Steps about the hart, its programs, registers and physical memory. */
 public final class ProgramSteps {
@@ -60,7 +61,8 @@ public final class ProgramSteps {
         world.trap();
         int actual = world.hart().x(register);
         if (actual != (int) value) {
-            throw new AssertionError(String.format("register x%d is 0x%08x, expected 0x%08x", register, actual, (int) value));
+            throw new AssertionError(String.format("register %s is 0x%08x, expected 0x%08x",
+                    Disassembler.register(register), actual, (int) value));
         }
     }
 
