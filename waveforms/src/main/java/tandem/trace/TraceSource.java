@@ -14,7 +14,8 @@ import tandem.golden.TandemException;
 /**
  * A retire stream read from a file, one {@link TraceRecord} at a time. {@link #open} recognises
  * the formats by content: Tandem binary traces ({@link TraceReader}), Tandem text traces and
- * Spike commit logs ({@link CommitLogReader}), RVFI dumps ({@link RvfiDumpReader}); any of them
+ * Spike commit logs ({@link CommitLogReader}; any of the first lines starts with {@code core},
+ * program output may come first), RVFI dumps ({@link RvfiDumpReader}); any of them
  * may be gzip-compressed. Bad input is a {@link TandemException} naming the file and the line or
  * byte offset; the records before it were delivered.
  */
@@ -55,7 +56,7 @@ public interface TraceSource extends AutoCloseable {
             String text = new String(head, StandardCharsets.ISO_8859_1);
             String first = firstContentLine(text);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
-            if (text.startsWith(TextTraceWriter.HEADER) || first.startsWith("core")) {
+            if (text.startsWith(TextTraceWriter.HEADER) || text.lines().anyMatch(l -> l.startsWith("core "))) {
                 return new CommitLogReader(reader, name);
             }
             if (first.contains("=")) {

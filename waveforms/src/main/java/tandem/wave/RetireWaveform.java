@@ -3,6 +3,7 @@ package tandem.wave;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
 
@@ -90,7 +91,7 @@ public final class RetireWaveform implements RetireListener, Closeable {
         for (int i = 1; i < 32; i++) {
             regs[i] = vcd.reg(scope + ".regs", "x" + i + "_" + ABI[i], 32);
         }
-        java.util.Arrays.fill(csrIndex, -1);
+        Arrays.fill(csrIndex, -1);
         for (int k = 0; k < CSRS.length; k++) {
             csrs[k] = vcd.reg(scope + ".csrs", CSR_NAMES[k], 32);
             csrIndex[CSRS[k]] = k;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Streaming VCD (IEEE 1364 §18) writer. Declare every variable first, then advance time with
@@ -68,9 +69,13 @@ public final class VcdWriter implements Closeable {
         this.timescale = timescale;
     }
 
-    /** Creates (or replaces) {@code file}. */
+    /** Creates (or replaces) {@code file}, gzip-compressed when its name ends in {@code .gz}. */
     public static VcdWriter open(Path file, Timescale timescale) throws IOException {
-        return new VcdWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 12), timescale);
+        OutputStream os = Files.newOutputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            os = new GZIPOutputStream(os, 1 << 16);
+        }
+        return new VcdWriter(new BufferedOutputStream(os, 1 << 12), timescale);
     }
 
     /** Adds a {@code $comment} to the header; call before the first {@link #time}. */

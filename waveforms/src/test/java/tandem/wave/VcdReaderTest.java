@@ -138,6 +138,23 @@ class VcdReaderTest {
     }
 
     @Test
+    void writerCompressesGzNamesAndReaderReadsThem() throws IOException {
+        Path gz = dir.resolve("w.vcd.gz");
+        try (VcdWriter w = VcdWriter.open(gz, Timescale.NS)) {
+            VcdSignal s = w.wire("top", "s", 3);
+            w.time(4);
+            w.set(s, 5);
+        }
+        byte[] head = Files.readAllBytes(gz);
+        assertEquals(0x1f, head[0] & 0xFF);
+        try (VcdReader r = VcdReader.open(gz)) {
+            assertTrue(r.next());
+            assertEquals("101", r.value());
+            assertEquals(4, r.time());
+        }
+    }
+
+    @Test
     void readsGzipFilesAndNamesThePath() throws IOException {
         Path gz = dir.resolve("w.vcd.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
