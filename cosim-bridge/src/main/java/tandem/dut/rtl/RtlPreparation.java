@@ -35,7 +35,7 @@ import tandem.golden.TandemException;
 public final class RtlPreparation {
 
     /** Changes whenever what preparation produces changes, so older kept results are not reused. */
-    private static final String FORMAT = "tandem-rtl-preparation-3";
+    private static final String FORMAT = "tandem-rtl-preparation-4";
 
     private RtlPreparation() {
     }
