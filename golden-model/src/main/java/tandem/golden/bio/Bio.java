@@ -16,10 +16,15 @@ import tandem.golden.bus.Ticking;
  * reader, GPIO set and clear of one bit hold it, events take one whole 24-bit word by priority),
  * then all registers take their new values.
  *
+ * <p>Checked against the Verilated tape-out RTL (see {@code BioProgramsTest}): core timing,
+ * quantum waits, FIFO traffic between cores and pin edges agree cycle for cycle. Host accesses
+ * are the one known difference: they happen between BIO cycles and land at the next BIO clock,
+ * where the RTL adds its APB transfer and synchronisers (11–13 BIO clocks at the default ratio).
+ *
  * <p>Host accesses happen between BIO cycles. Control actions land with the RTL's synchroniser
  * delays counted in BIO clocks: enables apply at the next edge (x31 starts counting there), a
  * RESTART holds the core and its FIFO in reset for three host clocks ({@link BioConfig#pclkRatio}
- * BIO clocks each), and a CLKDIV_RESTART lets the divider run four BIO clocks ahead of the core.
+ * BIO clocks each), and a CLKDIV_RESTART lets the divider run three BIO clocks ahead of the core.
  * The core's first clock after the restart is "cycle 0" of the RTL alignment convention. FIFO
  * pushes and event writes from the host take part in the next cycle's arbitration with the
  * host's priority; an RXF read returns the head and pops it.
@@ -27,7 +32,8 @@ import tandem.golden.bus.Ticking;
  * <p>Where the documentation and the RTL disagree the RTL is modelled: contested FIFO writes are
  * dropped rather than retried, GPIO set+clear holds, x27 reads back, CTRL reads only EN, a
  * RESTART empties the core's FIFO, and a field of 20 waits for a quantum even in formats without
- * that operand (erratum 2). Such a wait can start while the previous instruction is still writing
+ * that operand (erratum 2); an I-type immediate whose low bits name the FIFO that rs1 reads
+ * (16..19) cancels that pop, so the read neither pops nor waits. Such a wait can start while the previous instruction is still writing
  * back; the write strobe is not gated by the stall, so a FIFO push there repeats every clock.
  *
  * <p>Not modelled: the BDMA bus (a core load or store above 0x0FFF_FFFF is reported as an
@@ -42,11 +48,12 @@ public final class Bio implements BusDevice, Ticking {
 
     private static final int CORES = 4;
     /**
-     * BIO clocks by which a restarted divider runs ahead of its restarted core. The RTL header's
-     * "ACLK test" samples (54, 64 after quantum waits) need 4; reading the synchronisers gives 3
-     * (the divider's reset is the raw control bit, the core's passes three flops).
+     * BIO clocks by which a restarted divider runs ahead of its restarted core: the divider's
+     * reset is the raw control bit, the core's passes three flops. Verilated RTL with host and
+     * BIO clock edges aligned gives 3 (ACLK-test samples 55 and 65 after the quantum waits); the
+     * RTL header's SoC run reports 54 and 64, one clock of clock-phase difference.
      */
-    private static final int DIVIDER_LEAD = 4;
+    private static final int DIVIDER_LEAD = 3;
 
     private final BioConfig config;
     private final IrqLine[] irqLines;

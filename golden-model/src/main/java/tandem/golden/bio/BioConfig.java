@@ -8,7 +8,8 @@ package tandem.golden.bio;
  * @param phantomRs1 reproduce erratum 1: instructions without an rs1 operand (lui, auipc) still
  *     act on bits [19:15] — a FIFO pop for 16–19, a quantum wait for 20, an event wait for 30
  * @param phantomRs2 reproduce erratum 2: instructions without an rs2 operand still act on bits
- *     [24:20] — a quantum wait for 20 (including C.SLLI/C.SRLI/C.SRAI with shift amount 20)
+ *     [24:20] — a quantum wait for 20 (including C.SLLI/C.SRLI/C.SRAI with shift amount 20), and
+ *     for 16–19 the cancelled pop of that FIFO when rs1 names it too (the read becomes a peek)
  * @param pclkRatio BIO clock cycles per host APB clock cycle (≥ 2); host control actions land
  *     with the RTL's synchroniser delays measured in these
  * @param bioCyclesPerCpuCycleNum numerator of BIO clocks per CPU clock

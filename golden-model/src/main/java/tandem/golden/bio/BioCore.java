@@ -182,8 +182,16 @@ final class BioCore {
             }
             boolean ren2 = (dec & BioInsn.READS_RS2_PORT) != 0;
             int r2 = sideRs2;
-            if (ren2 && (r2 & 0x1C) == 16) {
-                fifoRead |= 1 << (r2 & 3);
+            if ((r2 & 0x1C) == 16) {
+                // The register file decodes rs2 after rs1 and assigns that FIFO's pop strobe
+                // from ren2, so an rs2 field naming the rs1 FIFO in a format without rs2 (an
+                // immediate whose low bits are 16..19) cancels the pop: the read becomes a peek
+                // that neither pops nor waits while the FIFO is empty.
+                if (ren2) {
+                    fifoRead |= 1 << (r2 & 3);
+                } else {
+                    fifoRead &= ~(1 << (r2 & 3));
+                }
             }
             int mask = eventMask;
             if (mask != 0 && (mask & events) == 0 && (r1 == 30 || (ren2 && r2 == 30))) {

@@ -108,6 +108,31 @@ class BioBlockTest {
         assertEquals(2, fifoLevelAfterLui(BioConfig.DEFAULT.withErrata(false)));
     }
 
+    @Test
+    void immediateNamingTheSameFifoTurnsThePopIntoAPeek() {
+        // addi a7, a6, 16: rs1 = x16 (FIFO 0) and the immediate's low bits put 16 in the rs2
+        // field; the register file lets the rs2 decode (ren2 = 0 for I-type) overwrite FIFO 0's
+        // pop strobe, so the core reads the FIFO head without popping or waiting.
+        Bio bio = new Bio();
+        bio.loadProgram(0, BioPrograms.source("addi a0, fifo0, 16", "addi a1, fifo0, 16", "ebreak"));
+        BioPrograms.startCores(bio, 0x1);
+        bio.run(40);
+        assertTrue(bio.trapped(0), "did not wait on the empty FIFO");
+        assertEquals(16, bio.x(0, 10));
+
+        Bio popping = new Bio();
+        popping.loadProgram(0, BioPrograms.source("addi a0, fifo0, 15", "ebreak"));
+        BioPrograms.startCores(popping, 0x1);
+        popping.run(40);
+        assertFalse(popping.trapped(0), "imm 15 leaves the pop alone: the core waits for data");
+
+        Bio ideal = new Bio(BioConfig.DEFAULT.withErrata(false), null);
+        ideal.loadProgram(0, BioPrograms.source("addi a0, fifo0, 16", "ebreak"));
+        BioPrograms.startCores(ideal, 0x1);
+        ideal.run(40);
+        assertFalse(ideal.trapped(0), "without the errata the read pops and waits");
+    }
+
     private static int cyclesFor(BioConfig config, String... program) {
         Bio bio = new Bio(config, null);
         bio.loadProgram(0, BioPrograms.source(program));
