@@ -36,6 +36,11 @@ public final class GuestToolchain {
             "install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf "
             + "(apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf)";
 
+    /*
+     * Assembly guests build with -mno-relax: with linker relaxation off but assembler relaxation
+     * on, GNU as leaves .balign padding for the linker to trim, and code ends up misaligned.
+     */
+
     /** Architecture flags for every guest: RV32IMAC with Zicsr/Zifencei, ilp32. */
     public static final List<String> ARCH = List.of(
             "-march=rv32imac_zicsr_zifencei", "-mabi=ilp32");
@@ -113,7 +118,7 @@ public final class GuestToolchain {
         List<Source> sources = new ArrayList<>();
         sources.add(resourceSource(resource));
         sources.add(resourceSource(GUEST_DIR + "tandem_runtime.S"));
-        List<String> flags = new ArrayList<>(List.of("-nostdlib", "-nostartfiles", "-Wl,--no-relax"));
+        List<String> flags = new ArrayList<>(List.of("-nostdlib", "-nostartfiles", "-mno-relax", "-Wl,--no-relax"));
         for (String d : defines) {
             flags.add("-D" + d);
         }
@@ -123,7 +128,7 @@ public final class GuestToolchain {
     /** Like {@link #assembleTest} for a test program given as text. */
     public Path assembleTestSource(String name, String text, String... defines) {
         List<Source> sources = List.of(Source.text(name + ".S", text), resourceSource(GUEST_DIR + "tandem_runtime.S"));
-        List<String> flags = new ArrayList<>(List.of("-nostdlib", "-nostartfiles", "-Wl,--no-relax"));
+        List<String> flags = new ArrayList<>(List.of("-nostdlib", "-nostartfiles", "-mno-relax", "-Wl,--no-relax"));
         for (String d : defines) {
             flags.add("-D" + d);
         }
@@ -133,7 +138,7 @@ public final class GuestToolchain {
     /** Builds a stand-alone assembly program given as text (it defines its own {@code _start}). */
     public Path assembleSource(String name, String text) {
         return build(name, List.of(Source.text(name + ".S", text)),
-                List.of("-nostdlib", "-nostartfiles", "-Wl,--no-relax"));
+                List.of("-nostdlib", "-nostartfiles", "-mno-relax", "-Wl,--no-relax"));
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * <p>The program (linked with {@code tandem_runtime.S}) runs three phases: M-mode with physical
  * addressing, S-mode under Sv32 and U-mode under Sv32. Each phase loads random values into the
  * registers, runs a random stream of ALU, M, A (AMOs and LR/SC pairs), C, load/store and
- * forward-branch/jump/counted-loop instructions over a scratch region, sprinkled with trapping
+ * forward-branch/jump/counted-loop instructions over a scratch region, self-modifying code
+ * (a store over a later instruction, then FENCE.I), S-mode rewrites of its own page-table
+ * leaves followed by SFENCE.VMA, sprinkled with trapping
  * instructions that M- or (per a seed-dependent medeleg) S-mode handlers log and step over, and
  * returns to M-mode, which prints every register, mcause, scause, sepc, the mstatus fields and a
  * checksum of all scratch memory and the trap log on the UART. After the third dump it exits through the finisher. The golden model and QEMU must
@@ -36,7 +38,8 @@ import java.util.SplittableRandom;
  *       access between, and an SC right after a completed pair, which fails on both;</li>
  *   <li>xtval of ECALL (VexRiscv writes the instruction, QEMU 0), mstatus (QEMU's FS/SD bits),
  *       misa and the IDs: never printed;</li>
- *   <li>interrupts, WFI and self-modifying code; injected traps are ECALL, EBREAK, an illegal
+ *   <li>stores to code without FENCE.I (VexRiscv's instruction cache would keep stale code);</li>
+ *   <li>interrupts and WFI; injected traps are ECALL, EBREAK, an illegal
  *       word and (under Sv32) loads/stores to an unmapped region, all 4 bytes long, and the
  *       trap log keeps xtval only for page faults.</li>
  * </ul>
@@ -287,10 +290,60 @@ public final class RandomProgram {
             String csr = tag.equals("m") ? "mscratch" : "sscratch";
             String op = pick(new String[] {"csrrw", "csrrs", "csrrc"});
             emit(op + " " + reg(dest()) + ", " + csr + ", " + reg(src()));
+        } else if (k < 99) {
+            return patchCode(tag);
+        } else if (tag.equals("s")) {
+            return remap();
         } else {
             emit("nop");
         }
         return 1;
+    }
+
+    /**
+     * Self-modifying code: stores a new {@code addi rd, rd, imm} over the instruction that
+     * follows, then FENCE.I. The store goes to the code's link-time (physical) address: the same
+     * address as the fetch in M- and S-mode, and a different virtual address from the fetch in
+     * U-mode, whose code runs from the alias at 0x4080_0000.
+     */
+    private int patchCode(String tag) {
+        String site = tag + "_patch" + (label++);
+        int rd = dest();
+        int tmp = dest();
+        int imm = rnd.nextInt(4096) - 2048;
+        int insn = (imm << 20) | (rd << 15) | (rd << 7) | 0x13;
+        emit("lui " + reg(ADDR) + ", %hi(" + site + ")");
+        emit("addi " + reg(ADDR) + ", " + reg(ADDR) + ", %lo(" + site + ")");
+        emit("li " + reg(tmp) + ", " + hex(insn));
+        emit("sw " + reg(tmp) + ", 0(" + reg(ADDR) + ")");
+        emit("fence.i");
+        line("    .balign 4");
+        line("    .option push");
+        line("    .option norvc");
+        line(site + ":");
+        emit("addi " + reg(dest()) + ", " + reg(src()) + ", " + imm12());
+        line("    .option pop");
+        return 6;
+    }
+
+    /**
+     * S-mode rewrites the leaf of one kernel alias page to point at another scratch page (or the
+     * same one), then SFENCE.VMA; later accesses through the alias must see the new mapping.
+     */
+    private int remap() {
+        int alias = rnd.nextInt(PAGES);
+        int target = rnd.nextInt(PAGES);
+        int tmp = dest();
+        emit("lui " + reg(tmp) + ", %hi(scratch_s + " + (target * 4096) + ")");
+        emit("addi " + reg(tmp) + ", " + reg(tmp) + ", %lo(scratch_s + " + (target * 4096) + ")");
+        emit("srli " + reg(tmp) + ", " + reg(tmp) + ", 12");
+        emit("slli " + reg(tmp) + ", " + reg(tmp) + ", 10");
+        emit("ori " + reg(tmp) + ", " + reg(tmp) + ", PTE_V | PTE_R | PTE_W | PTE_A | PTE_D");
+        emit("lui " + reg(ADDR) + ", %hi(tl0 + " + (alias * 4) + ")");
+        emit("addi " + reg(ADDR) + ", " + reg(ADDR) + ", %lo(tl0 + " + (alias * 4) + ")");
+        emit("sw " + reg(tmp) + ", 0(" + reg(ADDR) + ")");
+        emit(rnd.nextBoolean() ? "sfence.vma" : "sfence.vma zero, zero");
+        return 9;
     }
 
     private void compressed() {

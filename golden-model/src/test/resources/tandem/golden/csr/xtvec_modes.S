@@ -88,9 +88,9 @@ u_ecall:
 
 /* Each slot links its own address so the common code can tell which slot ran; it records the
  * slot number in vector_taken and resumes at t4 like the default handlers (in M or S). */
+    .balign 64
     .option push
     .option norvc
-    .balign 64
 vtable:
     .rept 16
     jal t5, vector_common

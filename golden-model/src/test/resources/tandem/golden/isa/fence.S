@@ -67,9 +67,10 @@ loop_insn:
 #endif
     TEST_PASS
 
+    /* align while RVC is on: with norvc GNU as cannot pad by a halfword */
+    .balign 4
     .option push
     .option norvc
-    .balign 4
 patched:
     addi a0, zero, 1
     .option rvc
