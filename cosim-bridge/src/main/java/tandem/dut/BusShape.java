@@ -39,14 +39,17 @@ public enum BusShape {
                     "dBus_rsp_valid", "dBus_rsp_payload_data", "dBus_rsp_payload_error")),
 
     /** VexRiscvAxi4 as in the Baochip-1x SoC: 64-bit instruction AXI4, 32-bit data AXI4. */
-    AXI4("axi4", false,
-            List.of("iBusAxi_ar_valid", "iBusAxi_ar_ready", "iBusAxi_ar_payload_addr",
-                    "iBusAxi_r_valid", "iBusAxi_r_ready", "iBusAxi_r_payload_data", "iBusAxi_r_payload_last",
-                    "dBusAxi_aw_valid", "dBusAxi_aw_ready", "dBusAxi_aw_payload_addr",
+    AXI4("axi4", true,
+            List.of("clk", "reset",
+                    "iBusAxi_ar_valid", "iBusAxi_ar_ready", "iBusAxi_ar_payload_addr", "iBusAxi_ar_payload_id",
+                    "iBusAxi_ar_payload_len", "iBusAxi_r_valid", "iBusAxi_r_ready", "iBusAxi_r_payload_data",
+                    "iBusAxi_r_payload_id", "iBusAxi_r_payload_resp", "iBusAxi_r_payload_last",
+                    "dBusAxi_aw_valid", "dBusAxi_aw_ready", "dBusAxi_aw_payload_addr", "dBusAxi_aw_payload_id",
                     "dBusAxi_w_valid", "dBusAxi_w_ready", "dBusAxi_w_payload_data", "dBusAxi_w_payload_strb",
-                    "dBusAxi_b_valid", "dBusAxi_b_ready",
-                    "dBusAxi_ar_valid", "dBusAxi_ar_ready", "dBusAxi_ar_payload_addr",
-                    "dBusAxi_r_valid", "dBusAxi_r_ready", "dBusAxi_r_payload_data")),
+                    "dBusAxi_b_valid", "dBusAxi_b_ready", "dBusAxi_b_payload_id", "dBusAxi_b_payload_resp",
+                    "dBusAxi_ar_valid", "dBusAxi_ar_ready", "dBusAxi_ar_payload_addr", "dBusAxi_ar_payload_id",
+                    "dBusAxi_ar_payload_len", "dBusAxi_r_valid", "dBusAxi_r_ready", "dBusAxi_r_payload_data",
+                    "dBusAxi_r_payload_id", "dBusAxi_r_payload_resp", "dBusAxi_r_payload_last")),
 
     /** LiteX's VexRiscv (Precursor/betrusted-soc and LiteX SoCs): classic Wishbone I and D buses. */
     WISHBONE("wishbone", true,

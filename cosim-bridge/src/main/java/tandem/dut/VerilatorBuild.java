@@ -94,7 +94,7 @@ public final class VerilatorBuild {
         verilate.add("harness.cpp");
         run(staging, verilate, staging.resolve("verilate.log"));
         try {
-            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, top, probe));
+            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, module, probe));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,27 +129,42 @@ public final class VerilatorBuild {
     }
 
     /**
-     * How the harness reaches the probe's signals: Verilator inlines the top into its root
-     * ({@code rootp->Top__DOT__sig}) unless the source marks signals {@code verilator public},
-     * which keeps the top a module of its own ({@code rootp->Top->sig}). Read from the
-     * generated headers, so either layout works.
+     * How the harness reaches each probe signal: a top-level port directly; an internal signal
+     * in the root when Verilator inlined the top ({@code rootp->Top__DOT__sig}), or in the top's
+     * own class when {@code verilator public} marks in the source kept it a module
+     * ({@code rootp->Top->sig}). Read from the generated headers, so either layout works.
      */
-    private static String signalAccess(Path dir, String top, RetireProbe probe) {
-        String first = probe.signals().get(0);
+    private static String signalAccess(Path dir, TopModule module, RetireProbe probe) {
+        String top = module.name();
         Path root = dir.resolve("obj").resolve("V" + top + "___024root.h");
-        Path module = dir.resolve("obj").resolve("V" + top + "_" + top + ".h");
+        Path own = dir.resolve("obj").resolve("V" + top + "_" + top + ".h");
+        String rootText;
+        String ownText;
         try {
-            if (Files.readString(root, StandardCharsets.ISO_8859_1).contains(top + "__DOT__" + first)) {
-                return "#define TANDEM_SIG(n) (d->m->rootp->" + top + "__DOT__##n)\n";
-            }
-            if (Files.isRegularFile(module) && Files.readString(module, StandardCharsets.ISO_8859_1).contains(first)) {
-                return "#include \"V" + top + "_" + top + ".h\"\n#define TANDEM_SIG(n) (d->m->rootp->" + top + "->n)\n";
-            }
+            rootText = Files.readString(root, StandardCharsets.ISO_8859_1);
+            ownText = Files.isRegularFile(own) ? Files.readString(own, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new TandemException("Verilator kept none of the retire probe's signals (" + first + " not found in "
-                + root + "); build log: " + dir.resolve("verilate.log"));
+        StringBuilder sb = new StringBuilder("#define TANDEM_SIG(n) TANDEM_SIG_##n\n");
+        if (!ownText.isEmpty()) {
+            sb.append("#include \"V").append(top).append('_').append(top).append(".h\"\n");
+        }
+        for (String sig : probe.signals()) {
+            String access;
+            if (module.hasPort(sig)) {
+                access = "d->m->" + sig;
+            } else if (rootText.contains(top + "__DOT__" + sig)) {
+                access = "d->m->rootp->" + top + "__DOT__" + sig;
+            } else if (java.util.regex.Pattern.compile("\\b" + sig + "\\b").matcher(ownText).find()) {
+                access = "d->m->rootp->" + top + "->" + sig;
+            } else {
+                throw new TandemException("Verilator kept no signal " + sig + " of the retire probe (looked in " + root
+                        + "); verilate log: " + dir.resolve("verilate.log"));
+            }
+            sb.append("#define TANDEM_SIG_").append(sig).append(" (").append(access).append(")\n");
+        }
+        return sb.toString();
     }
 
     private void run(Path dir, List<String> cmd, Path logFile) {

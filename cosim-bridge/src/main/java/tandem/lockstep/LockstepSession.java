@@ -165,7 +165,9 @@ public final class LockstepSession {
                         }
                         if (finishBy >= 0 && r.has(DutRetire.MMIO) && r.has(DutRetire.MEM_WRITE)) {
                             outcome = finishedOutcome(machine);
-                            detail = machine.finished().describe();
+                            detail = String.format("%s (%s, by the store at pc %08x, RTL retire #%d)",
+                                    machine.finished().detail(), machine.finished().kind().name().toLowerCase(
+                                            java.util.Locale.ROOT), r.pc, r.index);
                             break;
                         }
                     }

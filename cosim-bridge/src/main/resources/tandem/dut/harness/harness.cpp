@@ -88,13 +88,38 @@ struct Response {
     uint32_t tag;  // the fetch pc for instruction responses
 };
 
-// A data-bus command seen on the bus, waiting for its instruction to retire.
+// A data access seen on the bus: a write waiting for its store to retire, or an access outside RAM.
 struct MemOp {
     uint32_t addr;
     uint32_t data;
     uint8_t size;
     bool write;
     bool mmio;
+};
+
+// AXI: one beat (read data or write response) with the cycle it may be sent.
+struct AxiBeat {
+    uint64_t ready_at;
+    uint64_t data;
+    uint32_t id;
+    bool last;
+    bool answered;  // false while Java has not supplied the data of an access outside RAM
+};
+
+struct AxiAddr {
+    uint32_t addr;
+    uint32_t id;
+};
+
+struct AxiData {
+    uint32_t data;
+    uint32_t strb;
+};
+
+// An access outside RAM waiting for Java, and the beat its answer completes.
+struct MmioWait {
+    MemOp op;
+    AxiBeat* beat;
 };
 
 // xorshift64*: seeded, fast, and the same on every platform.
@@ -135,6 +160,12 @@ struct Dut {
     uint32_t reset_vector = 0;
     int wb_iwait = -1;  // Wishbone: cycles before the next instruction-bus ACK, -1 when idle
     int wb_dwait = -1;
+    std::deque<AxiBeat> axi_ir;    // AXI: instruction read beats to send
+    std::deque<AxiBeat> axi_dr;    // AXI: data read beats to send
+    std::deque<AxiAddr> axi_aw;    // AXI: write addresses waiting for their data
+    std::deque<AxiData> axi_w;     // AXI: write data waiting for its address
+    std::deque<AxiBeat> axi_b;     // AXI: write responses to send
+    std::deque<MmioWait> backlog;  // accesses outside RAM still to hand to Java, in order
     int64_t flip_index = -1;
     int flip_bit = 0;
     bool finished = false;
@@ -566,6 +597,167 @@ void answer_mmio(Dut* d, uint32_t data) {
     d->mmio_answered = true;
     d->mmio_waiting = false;
 }
+#elif defined(TANDEM_BUS_AXI4)
+// VexRiscvAxi4 as in the Baochip-1x SoC: a 64-bit instruction AXI4 (incrementing line bursts,
+// r_ready tied high) and a 32-bit data AXI4 (word reads, single or line refills; posted
+// single-beat writes whose W may come with or after AW; B responses). Handshakes are sampled
+// before the clock edge. Beats outside RAM are handed to Java one by one before the next
+// cycle; their read beat or write response waits for the answer.
+void reset_ports(Dut* d) {
+    TANDEM_TOP* m = d->m;
+    m->iBusAxi_ar_ready = 0;
+    m->iBusAxi_r_valid = 0;
+    m->dBusAxi_aw_ready = 0;
+    m->dBusAxi_w_ready = 0;
+    m->dBusAxi_b_valid = 0;
+    m->dBusAxi_ar_ready = 0;
+    m->dBusAxi_r_valid = 0;
+#ifdef TANDEM_HAS_RESET_VECTOR
+    m->externalResetVector = d->reset_vector;
+#endif
+    set_irq_ports(d, 0, 0);
+}
+
+bool beat_ready(const std::deque<AxiBeat>& q, uint64_t now) {
+    return !q.empty() && q.front().ready_at <= now && q.front().answered;
+}
+
+void push_beat(std::deque<AxiBeat>& q, AxiBeat b) {
+    if (!q.empty() && b.ready_at <= q.back().ready_at) {
+        b.ready_at = q.back().ready_at + 1;
+    }
+    q.push_back(b);
+}
+
+int cycle(Dut* d, Status* st) {
+    TANDEM_TOP* m = d->m;
+    uint64_t now = d->cycle;
+    m->clk = 0;
+    bool ir_valid = beat_ready(d->axi_ir, now);
+    m->iBusAxi_r_valid = ir_valid;
+    if (ir_valid) {
+        m->iBusAxi_r_payload_data = d->axi_ir.front().data;
+        m->iBusAxi_r_payload_id = d->axi_ir.front().id;
+        m->iBusAxi_r_payload_resp = 0;
+        m->iBusAxi_r_payload_last = d->axi_ir.front().last;
+    }
+    bool dr_valid = beat_ready(d->axi_dr, now);
+    m->dBusAxi_r_valid = dr_valid;
+    if (dr_valid) {
+        m->dBusAxi_r_payload_data = (uint32_t)d->axi_dr.front().data;
+        m->dBusAxi_r_payload_id = d->axi_dr.front().id;
+        m->dBusAxi_r_payload_resp = 0;
+        m->dBusAxi_r_payload_last = d->axi_dr.front().last;
+    }
+    bool b_valid = beat_ready(d->axi_b, now);
+    m->dBusAxi_b_valid = b_valid;
+    if (b_valid) {
+        m->dBusAxi_b_payload_id = d->axi_b.front().id;
+        m->dBusAxi_b_payload_resp = 0;
+    }
+    m->iBusAxi_ar_ready = !refuse(d);
+    m->dBusAxi_ar_ready = !refuse(d);
+    m->dBusAxi_aw_ready = !refuse(d);
+    m->dBusAxi_w_ready = !refuse(d);
+    eval(d);
+
+    bool iar = m->iBusAxi_ar_valid && m->iBusAxi_ar_ready;
+    uint32_t iar_addr = m->iBusAxi_ar_payload_addr;
+    uint32_t iar_len = m->iBusAxi_ar_payload_len;
+    uint32_t iar_id = m->iBusAxi_ar_payload_id;
+    bool ir_fire = ir_valid && m->iBusAxi_r_ready;
+    bool dar = m->dBusAxi_ar_valid && m->dBusAxi_ar_ready;
+    uint32_t dar_addr = m->dBusAxi_ar_payload_addr;
+    uint32_t dar_len = m->dBusAxi_ar_payload_len;
+    uint32_t dar_id = m->dBusAxi_ar_payload_id;
+    bool dr_fire = dr_valid && m->dBusAxi_r_ready;
+    bool aw = m->dBusAxi_aw_valid && m->dBusAxi_aw_ready;
+    AxiAddr aw_req{(uint32_t)m->dBusAxi_aw_payload_addr, (uint32_t)m->dBusAxi_aw_payload_id};
+    bool w = m->dBusAxi_w_valid && m->dBusAxi_w_ready;
+    AxiData w_req{(uint32_t)m->dBusAxi_w_payload_data, (uint32_t)(m->dBusAxi_w_payload_strb & 0xF)};
+    bool b_fire = b_valid && m->dBusAxi_b_ready;
+    probe(d);
+
+    m->clk = 1;
+    eval(d);
+    d->cycle++;
+
+    if (ir_fire) {
+        d->axi_ir.pop_front();
+    }
+    if (dr_fire) {
+        d->axi_dr.pop_front();
+    }
+    if (b_fire) {
+        d->axi_b.pop_front();
+    }
+    if (iar) {
+        for (uint32_t k = 0; k <= iar_len; k++) {
+            uint32_t a = (iar_addr & ~7u) + 8 * k;
+            if (!in_ram(d, a, 8)) {
+                st->mmio_addr = a;
+                return R_FETCH_FAULT;
+            }
+            uint64_t v = 0;
+            std::memcpy(&v, &d->ram[a - d->ram_base], 8);
+            push_beat(d->axi_ir, AxiBeat{now + latency(d, 1) + k, v, iar_id, k == iar_len, true});
+        }
+    }
+    if (dar) {
+        for (uint32_t k = 0; k <= dar_len; k++) {
+            uint32_t a = (dar_addr & ~3u) + 4 * k;
+            bool ram = in_ram(d, a, 4);
+            push_beat(d->axi_dr, AxiBeat{now + latency(d, 1) + k, ram ? ram_load(d, a, 4) : 0, dar_id, k == dar_len, ram});
+            if (!ram) {
+                d->backlog.push_back(MmioWait{MemOp{a, 0, 4, false, true}, &d->axi_dr.back()});
+            }
+        }
+    }
+    if (aw) {
+        d->axi_aw.push_back(aw_req);
+    }
+    if (w) {
+        d->axi_w.push_back(w_req);
+    }
+    while (!d->axi_aw.empty() && !d->axi_w.empty()) {
+        AxiAddr wa = d->axi_aw.front();
+        AxiData wd = d->axi_w.front();
+        d->axi_aw.pop_front();
+        d->axi_w.pop_front();
+        uint32_t strb = wd.strb == 0 ? 0xF : wd.strb;
+        uint32_t lane = (uint32_t)__builtin_ctz(strb);
+        uint8_t size = (uint8_t)__builtin_popcount(strb);
+        uint32_t mask = size == 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
+        uint32_t word = wa.addr & ~3u;
+        MemOp op{word + lane, (wd.data >> (8 * lane)) & mask, size, true, false};
+        if (in_ram(d, word, 4)) {
+            for (int b = 0; b < 4; b++) {
+                if ((strb >> b) & 1) {
+                    d->ram[word - d->ram_base + b] = (uint8_t)(wd.data >> (8 * b));
+                }
+            }
+            on_bus_write(d, op);
+            push_beat(d->axi_b, AxiBeat{now + latency(d, 1), 0, wa.id, true, true});
+        } else {
+            op.mmio = true;
+            push_beat(d->axi_b, AxiBeat{now + latency(d, 1), 0, wa.id, true, false});
+            d->backlog.push_back(MmioWait{op, &d->axi_b.back()});
+        }
+    }
+    return -1;
+}
+
+void answer_mmio(Dut* d, uint32_t data) {
+    MmioWait w = d->backlog.front();
+    d->backlog.pop_front();
+    if (w.op.write) {
+        on_bus_write(d, w.op);
+    } else {
+        w.beat->data = data;
+    }
+    w.beat->answered = true;
+    d->mmio_waiting = false;
+}
 #else
 #error "tandem_glue.h selects no supported bus shape"
 #endif
@@ -677,6 +869,11 @@ TANDEM_API int32_t tandem_run(void* h, uint64_t max_cycles, void* records, int32
     uint64_t end = d->cycle + max_cycles;
     try {
         while (d->cycle < end) {
+            if (!d->backlog.empty()) {
+                hold_mmio(d, st, d->backlog.front().op);
+                reason = R_MMIO;
+                break;
+            }
             // a cycle adds at most one retire, and releasing held ones never outgrows them
             if (n + (int32_t)d->held.size() + 1 >= max_records) {
                 reason = R_BATCH_FULL;
