@@ -50,3 +50,18 @@ Feature: Make eXecutable Readable (mstatus.MXR)
     When the hart runs in "user" mode until a trap
     Then scause is 15 and stval is 0x0005_0010
     And physical memory at 0x8024_0010 holds 0x0BAD_C0DE
+
+  Scenario: MXR does not let code run from a page without X
+    Given mstatus.MXR is 1
+    And the page table at 0x8014_0000 maps:
+      | va          | pa          | flags |
+      | 0x0001_0000 | 0x8020_0000 | VRXUA |
+      | 0x0006_0000 | 0x8025_0000 | VRUA  |
+    And satp points to the page table at 0x8014_0000
+    And the program at 0x0001_0000:
+      """
+      li   t0, 0x00060000
+      jr   t0
+      """
+    When the hart runs in "user" mode until a trap
+    Then the hart takes an instruction page fault at 0x0006_0000
