@@ -13,7 +13,7 @@ tandem_test:
     c.nop
     addi a1, a0, 1              /* at 4n+2 */
     c.addi a1, 1
-    lw t1, 0(t2)                /* at 4n+2 */
+    lw t1, 0(t2)
     c.mv a2, t1
     beq a1, a1, 1f              /* at 4n+2, to a halfword target */
     FAIL_HERE
