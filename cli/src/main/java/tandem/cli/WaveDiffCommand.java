@@ -59,7 +59,7 @@ public final class WaveDiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet) {
             for (WaveDiff.Difference d : result.differences()) {
-                String names = d.a().path().equals(d.b().path()) ? d.a().path() : d.a().path() + " = " + d.b().path();
+                String names = d.nameA().equals(d.nameB()) ? d.nameA() : d.nameA() + " = " + d.nameB();
                 out.printf("%s: first difference at %s: A=%s (%s) B=%s (%s)%n", names,
                         WaveDiff.formatTime(d.timeFs()), WaveDiff.format(d.valueA()), where(a, d.lineA()),
                         WaveDiff.format(d.valueB()), where(b, d.lineB()));

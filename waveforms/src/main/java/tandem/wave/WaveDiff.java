@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tandem.golden.TandemException;
 
 /**
@@ -19,23 +21,25 @@ import tandem.golden.TandemException;
  * A signal holds {@code x} until its first change, and keeps its last value after its file ends.
  *
  * <p>Pairs come from the {@link SignalMap} entries plus every variable whose full name appears
- * in both files. An entry naming nothing in its file, a pair whose widths differ, or two files
- * with nothing to compare is a {@link TandemException}.
+ * in both files. A map side may select bits of a vector, {@code bio.gpio_out[3]} or
+ * {@code bio.gpio_out[7:4]}, numbered as the variable's declared range (or from 0). An entry
+ * naming nothing in its file, a pair whose widths differ, or two files with nothing to compare
+ * is a {@link TandemException}.
  */
 public final class WaveDiff {
 
     /**
      * The first difference of one signal pair.
      *
-     * @param a      variable in the first file
-     * @param b      variable in the second file
+     * @param nameA  signal in the first file, with its bit select if any
+     * @param nameB  signal in the second file
      * @param timeFs time of the difference in femtoseconds
      * @param valueA value in the first file ({@code x...} when not yet set)
      * @param valueB value in the second file
-     * @param lineA  line of the first file's latest change to {@code a} (0 if none)
-     * @param lineB  line of the second file's latest change to {@code b} (0 if none)
+     * @param lineA  line of the first file's latest change to the signal (0 if none)
+     * @param lineB  line of the second file's latest change (0 if none)
      */
-    public record Difference(VcdVariable a, VcdVariable b, long timeFs, String valueA, String valueB,
+    public record Difference(String nameA, String nameB, long timeFs, String valueA, String valueB,
             int lineA, int lineB) {
     }
 
@@ -46,7 +50,7 @@ public final class WaveDiff {
      * @param differences first difference of every pair that differs, in pair order
      * @param onlyInA     variables of the first file compared with nothing
      * @param onlyInB     variables of the second file compared with nothing
-     * @param endFs       time of the last change read from either file, in femtoseconds
+     * @param endFs       time of the last change read, in femtoseconds
      */
     public record Result(List<String> pairs, List<Difference> differences, List<String> onlyInA,
             List<String> onlyInB, long endFs) {
@@ -57,12 +61,34 @@ public final class WaveDiff {
         }
     }
 
+    /** A variable, or bits {@code hi..lo} of it (as offsets from its least significant bit). */
+    private record Selection(VcdVariable var, int hi, int lo, String name) {
+        int width() {
+            return hi - lo + 1;
+        }
+
+        boolean whole() {
+            return lo == 0 && hi == var.width() - 1;
+        }
+
+        /** The selected bits of a value of the whole variable. */
+        String slice(String value) {
+            if (whole() || value.startsWith("r")) {
+                return value;
+            }
+            int w = var.width();
+            return value.substring(w - 1 - hi, w - lo);
+        }
+    }
+
+    private static final Pattern SELECT = Pattern.compile("^(.*)\\[(\\d+)(?::(\\d+))?\\]$");
+
     private WaveDiff() {
     }
 
     /** Compares {@code a} and {@code b} from their current position (just after the header). */
     public static Result compare(VcdReader a, VcdReader b, SignalMap map) {
-        List<VcdVariable[]> pairs = pair(a, b, map);
+        List<Selection[]> pairs = pair(a, b, map);
         int n = pairs.size();
         Map<String, int[]> pairsOfIdA = pairsById(pairs, 0);
         Map<String, int[]> pairsOfIdB = pairsById(pairs, 1);
@@ -74,7 +100,6 @@ public final class WaveDiff {
         Difference[] first = new Difference[n];
         boolean[] touched = new boolean[n];
         int[] touchedList = new int[n];
-        int touchedCount;
         int open = n;
 
         long fsA = a.timescale().femtoseconds();
@@ -85,12 +110,12 @@ public final class WaveDiff {
         while ((hasA || hasB) && open > 0) {
             long t = Math.min(hasA ? a.time() * fsA : Long.MAX_VALUE, hasB ? b.time() * fsB : Long.MAX_VALUE);
             end = t;
-            touchedCount = 0;
+            int touchedCount = 0;
             while (hasA && a.time() * fsA == t) {
                 int[] ps = pairsOfIdA.get(a.idCode());
                 if (ps != null) {
                     for (int p : ps) {
-                        valA[p] = a.value();
+                        valA[p] = pairs.get(p)[0].slice(a.value());
                         lineA[p] = a.line();
                         if (!touched[p]) {
                             touched[p] = true;
@@ -104,7 +129,7 @@ public final class WaveDiff {
                 int[] ps = pairsOfIdB.get(b.idCode());
                 if (ps != null) {
                     for (int p : ps) {
-                        valB[p] = b.value();
+                        valB[p] = pairs.get(p)[1].slice(b.value());
                         lineB[p] = b.line();
                         if (!touched[p]) {
                             touched[p] = true;
@@ -120,10 +145,12 @@ public final class WaveDiff {
                 if (first[p] != null) {
                     continue;
                 }
-                String va = valueOrX(valA[p], pairs.get(p)[0]);
-                String vb = valueOrX(valB[p], pairs.get(p)[1]);
+                Selection sa = pairs.get(p)[0];
+                Selection sb = pairs.get(p)[1];
+                String va = valueOrX(valA[p], sa);
+                String vb = valueOrX(valB[p], sb);
                 if (!va.equals(vb)) {
-                    first[p] = new Difference(pairs.get(p)[0], pairs.get(p)[1], t, va, vb, lineA[p], lineB[p]);
+                    first[p] = new Difference(sa.name(), sb.name(), t, va, vb, lineA[p], lineB[p]);
                     open--;
                 }
             }
@@ -131,7 +158,7 @@ public final class WaveDiff {
         List<Difference> diffs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int p = 0; p < n; p++) {
-            names.add(pairs.get(p)[0].path() + "=" + pairs.get(p)[1].path());
+            names.add(pairs.get(p)[0].name() + "=" + pairs.get(p)[1].name());
             if (first[p] != null) {
                 diffs.add(first[p]);
             }
@@ -139,25 +166,25 @@ public final class WaveDiff {
         return new Result(names, diffs, unpaired(a, pairs, 0), unpaired(b, pairs, 1), end);
     }
 
-    private static String valueOrX(String v, VcdVariable var) {
-        return v != null ? v : var.isReal() ? "rnan" : "x".repeat(var.width());
+    private static String valueOrX(String v, Selection s) {
+        return v != null ? v : s.var().isReal() ? "rnan" : "x".repeat(s.width());
     }
 
-    private static List<VcdVariable[]> pair(VcdReader a, VcdReader b, SignalMap map) {
+    private static List<Selection[]> pair(VcdReader a, VcdReader b, SignalMap map) {
         Map<String, VcdVariable> inA = byPath(a);
         Map<String, VcdVariable> inB = byPath(b);
-        Map<String, VcdVariable[]> pairs = new LinkedHashMap<>();
+        Map<String, Selection[]> pairs = new LinkedHashMap<>();
         for (SignalMap.Entry e : map.entries()) {
-            VcdVariable va = inA.get(e.a());
-            VcdVariable vb = inB.get(e.b());
-            if (va != null || vb != null) {
-                if (va == null) {
+            Selection sa = select(inA, e.a(), e.origin(), a.source());
+            Selection sb = select(inB, e.b(), e.origin(), b.source());
+            if (sa != null || sb != null) {
+                if (sa == null) {
                     throw new TandemException(e.origin() + ": unknown signal '" + e.a() + "' in " + a.source());
                 }
-                if (vb == null) {
+                if (sb == null) {
                     throw new TandemException(e.origin() + ": unknown signal '" + e.b() + "' in " + b.source());
                 }
-                addPair(pairs, va, vb, e.origin());
+                addPair(pairs, sa, sb, e.origin());
                 continue;
             }
             String prefixA = e.a() + ".";
@@ -168,19 +195,20 @@ public final class WaveDiff {
             if (inB.keySet().stream().noneMatch(k -> k.startsWith(prefixB))) {
                 throw new TandemException(e.origin() + ": unknown signal or scope '" + e.b() + "' in " + b.source());
             }
-            for (VcdVariable x : inA.values()) {
-                if (x.path().startsWith(prefixA)) {
-                    VcdVariable y = inB.get(prefixB + x.path().substring(prefixA.length()));
+            for (Map.Entry<String, VcdVariable> x : inA.entrySet()) {
+                if (x.getKey().startsWith(prefixA)) {
+                    String other = prefixB + x.getKey().substring(prefixA.length());
+                    VcdVariable y = inB.get(other);
                     if (y != null) {
-                        addPair(pairs, x, y, e.origin());
+                        addPair(pairs, whole(x.getValue(), x.getKey()), whole(y, other), e.origin());
                     }
                 }
             }
         }
-        for (VcdVariable x : inA.values()) {
-            VcdVariable y = inB.get(x.path());
-            if (y != null && !pairs.containsKey(x.path() + "=" + y.path())) {
-                addPair(pairs, x, y, "identical names");
+        for (Map.Entry<String, VcdVariable> x : inA.entrySet()) {
+            VcdVariable y = inB.get(x.getKey());
+            if (y != null && !pairs.containsKey(x.getKey() + "=" + x.getKey())) {
+                addPair(pairs, whole(x.getValue(), x.getKey()), whole(y, x.getKey()), "identical names");
             }
         }
         if (pairs.isEmpty()) {
@@ -190,45 +218,85 @@ public final class WaveDiff {
         return new ArrayList<>(pairs.values());
     }
 
-    private static void addPair(Map<String, VcdVariable[]> pairs, VcdVariable x, VcdVariable y, String origin) {
-        if (x.width() != y.width() || x.isReal() != y.isReal()) {
-            throw new TandemException(origin + ": cannot compare " + x.path() + " (" + describe(x) + ") with "
-                    + y.path() + " (" + describe(y) + ")");
+    private static Selection whole(VcdVariable v, String name) {
+        return new Selection(v, v.width() - 1, 0, name);
+    }
+
+    /** The variable or bit select {@code name} stands for, or null when it names none. */
+    private static Selection select(Map<String, VcdVariable> vars, String name, String origin, String source) {
+        VcdVariable v = vars.get(name);
+        if (v != null) {
+            return whole(v, name);
         }
-        pairs.putIfAbsent(x.path() + "=" + y.path(), new VcdVariable[] {x, y});
+        Matcher m = SELECT.matcher(name);
+        if (!m.matches() || (v = vars.get(m.group(1))) == null || v.isReal()) {
+            return null;
+        }
+        int msb = Integer.parseInt(m.group(2));
+        int lsb = m.group(3) == null ? msb : Integer.parseInt(m.group(3));
+        int base = rangeBase(v);
+        int hi = msb - base;
+        int lo = lsb - base;
+        if (hi < lo || lo < 0 || hi >= v.width()) {
+            throw new TandemException(origin + ": bits " + name.substring(m.group(1).length()) + " are outside "
+                    + m.group(1) + (v.range().isEmpty() ? " (" + v.width() + " bits)" : " " + v.range()) + " in " + source);
+        }
+        return new Selection(v, hi, lo, name);
     }
 
-    private static String describe(VcdVariable v) {
-        return v.isReal() ? v.type() : v.width() + " bits";
+    /** The index of a variable's least significant bit in its declared range ({@code [8:1]} gives 1). */
+    private static int rangeBase(VcdVariable v) {
+        Matcher m = Pattern.compile("^\\[(\\d+):(\\d+)\\]$").matcher(v.range());
+        if (m.matches()) {
+            return Math.min(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+        return 0;
     }
 
+    private static void addPair(Map<String, Selection[]> pairs, Selection x, Selection y, String origin) {
+        if (x.width() != y.width() || x.var().isReal() != y.var().isReal()) {
+            throw new TandemException(origin + ": cannot compare " + x.name() + " (" + describe(x) + ") with "
+                    + y.name() + " (" + describe(y) + ")");
+        }
+        pairs.putIfAbsent(x.name() + "=" + y.name(), new Selection[] {x, y});
+    }
+
+    private static String describe(Selection s) {
+        return s.var().isReal() ? s.var().type() : s.width() + " bits";
+    }
+
+    /**
+     * Variables by full name. A one-bit variable declared with a single-bit range (a bit of a
+     * bit-blasted bus, {@code data [3]}) is named with it, {@code top.data[3]}.
+     */
     private static Map<String, VcdVariable> byPath(VcdReader r) {
         Map<String, VcdVariable> m = new LinkedHashMap<>();
         for (VcdVariable v : r.variables()) {
-            m.putIfAbsent(v.path(), v);
+            String key = v.width() == 1 && v.range().matches("^\\[\\d+\\]$") ? v.path() + v.range() : v.path();
+            m.putIfAbsent(key, v);
         }
         return m;
     }
 
-    private static Map<String, int[]> pairsById(List<VcdVariable[]> pairs, int side) {
+    private static Map<String, int[]> pairsById(List<Selection[]> pairs, int side) {
         Map<String, List<Integer>> lists = new HashMap<>();
         for (int p = 0; p < pairs.size(); p++) {
-            lists.computeIfAbsent(pairs.get(p)[side].idCode(), k -> new ArrayList<>()).add(p);
+            lists.computeIfAbsent(pairs.get(p)[side].var().idCode(), k -> new ArrayList<>()).add(p);
         }
         Map<String, int[]> m = new HashMap<>();
         lists.forEach((id, ps) -> m.put(id, ps.stream().mapToInt(Integer::intValue).toArray()));
         return m;
     }
 
-    private static List<String> unpaired(VcdReader r, List<VcdVariable[]> pairs, int side) {
-        Set<String> used = new HashSet<>();
-        for (VcdVariable[] p : pairs) {
-            used.add(p[side].path());
+    private static List<String> unpaired(VcdReader r, List<Selection[]> pairs, int side) {
+        Set<VcdVariable> used = new HashSet<>();
+        for (Selection[] p : pairs) {
+            used.add(p[side].var());
         }
         Set<String> out = new LinkedHashSet<>();
         for (VcdVariable v : r.variables()) {
-            if (!used.contains(v.path())) {
-                out.add(v.path());
+            if (!used.contains(v)) {
+                out.add(v.path() + (v.width() == 1 ? v.range() : ""));
             }
         }
         return List.copyOf(out);

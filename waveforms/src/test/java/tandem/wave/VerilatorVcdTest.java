@@ -130,7 +130,7 @@ class VerilatorVcdTest {
             WaveDiff.Result result = WaveDiff.compare(a, b, SignalMap.empty());
             assertFalse(result.same());
             assertEquals(List.of("TOP.tiny.count", "TOP.tiny.s0.d"),
-                    result.differences().stream().map(d -> d.a().path()).toList());
+                    result.differences().stream().map(WaveDiff.Difference::nameA).toList());
             WaveDiff.Difference d = result.differences().get(0);
             assertEquals("35 ps", WaveDiff.formatTime(d.timeFs()));
             assertEquals("0x0c", WaveDiff.format(d.valueA()));
