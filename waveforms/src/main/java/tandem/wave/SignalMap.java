@@ -12,8 +12,9 @@ import tandem.golden.TandemException;
 /**
  * Pairs signal names of one waveform with those of another for {@link WaveDiff}: one
  * {@code a=b} entry per line of a file ({@code #} starts a comment) or comma-separated on the
- * command line. A side may name a variable ({@code TOP.bio.pin0}) or a scope
- * ({@code TOP.bio=tandem.bio}), which pairs every variable under it with the same relative name.
+ * command line. A side may name a variable ({@code TOP.bio.pin0}), bits of one
+ * ({@code tandem.bio.gpio_out[3]}, {@code x.bus[7:4]}), or a scope ({@code TOP.bio=tandem.bio}),
+ * which pairs every variable under it with the same relative name.
  */
 public final class SignalMap {
 
