@@ -23,7 +23,9 @@ import tandem.golden.TandemException;
  * {@code OPT_FAST} (Debian's makefile default is {@code -Os}, ~35 % slower). Only the retire
  * probe's signals are made visible ({@code public_flat_rd}); making everything public costs ~5×.
  * Warnings are not fatal (user RTL is rarely lint-clean), except BLKANDNBLK, which Verilator
- * 5.006 silently mis-simulates and which is refused.
+ * 5.006 silently mis-simulates and which is refused. Assertions are on ({@code --assert}): a
+ * failing one, like {@code $stop} and {@code $fatal}, ends the run as an RTL error naming its
+ * file and line.
  */
 public final class VerilatorBuild {
 
@@ -113,7 +115,7 @@ public final class VerilatorBuild {
     private static List<String> options(RtlSources rtl, String top, boolean traced) {
         List<String> o = new ArrayList<>(List.of(
                 "--cc", "--exe",
-                "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing",
+                "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing", "--assert",
                 "-Wno-fatal", "-Wno-lint", "-Wno-style",
                 "--top-module", top,
                 "-CFLAGS", "-fPIC -fvisibility=hidden -DVL_USER_FINISH -DVL_USER_STOP -DVL_USER_FATAL"

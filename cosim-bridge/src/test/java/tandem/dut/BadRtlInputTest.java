@@ -76,6 +76,26 @@ class BadRtlInputTest {
     }
 
     @Test
+    void fatalInTheRtlEndsTheRunAsAnRtlErrorNamingFileAndLine() throws Exception {
+        Path v = dir.resolve("RiscvCore.v");
+        String core = Files.readString(RiscvCoreFixture.verilog());
+        int end = core.indexOf("endmodule", core.indexOf("module RiscvCore"));
+        String check = "  always @(posedge clk) if (io_d_cmd_valid && io_d_cmd_ready && io_d_cmd_payload_address == 32'h00100000)"
+                + " $fatal(1, \"finisher written\");\n";
+        Files.writeString(v, core.substring(0, end) + check + core.substring(end));
+        int line = (int) core.substring(0, end).lines().count() + 1;
+        DutLibrary lib = new VerilatorBuild(BuildCache.standard(), System.err)
+                .build(RtlSources.of(List.of(v)), "RiscvCore", null, false);
+        LockstepSession session = new LockstepSession(lib, null, "fatal test");
+        Machine machine = Machine.create(Platform.named("virt"), Profile.RV32IM);
+        LockstepResult r = session.run(machine, LockstepSession.elf(Rv32Programs.elf("arith.S")),
+                LockstepOptions.defaults(dir), null);
+        assertEquals(LockstepResult.Outcome.RTL_ERROR, r.outcome(), r.detail());
+        assertTrue(r.detail().contains(v + ":" + line), r.detail());
+        assertTrue(Files.readString(dir.resolve(DivergenceReport.TEXT)).contains("outcome: rtl_error"));
+    }
+
+    @Test
     void rtlThatNeverRetiresIsAStallWithASavedReport() throws Exception {
         LockstepSession session = new LockstepSession(RiscvCoreFixture.library(), null, "stall test");
         Machine machine = Machine.create(Platform.named("virt"), Profile.RV32IM);
