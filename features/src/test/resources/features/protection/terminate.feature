@@ -17,6 +17,7 @@ Feature: A faulting process is terminated, the others go on
     And process "victim" never runs again after its fault
     And processes "driver" and "echo" go on running after the fault of process "victim"
     And the request process "driver" had pending with process "victim" ends with error 12
+    And the console shows a line containing "PROGRAM HALT: CPU Exception on PID 6"
 
     Examples:
       | kind | what                         | trap                        |

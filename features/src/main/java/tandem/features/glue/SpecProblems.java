@@ -54,7 +54,7 @@ public final class SpecProblems implements ConcurrentEventListener {
         publisher.registerHandlerFor(TestSourceRead.class, e -> StepLocation.source(e.getUri(), e.getSource()));
         publisher.registerHandlerFor(TestStepStarted.class, e -> {
             if (e.getTestStep() instanceof PickleStepTestStep s) {
-                StepLocation.enter(new StepLocation(s.getUri(), s.getStepLine()));
+                StepLocation.enter(new StepLocation(s.getUri(), s.getStep().getLine()));
             }
         });
         publisher.registerHandlerFor(TestStepFinished.class, this::finished);
@@ -66,12 +66,12 @@ public final class SpecProblems implements ConcurrentEventListener {
             return;
         }
         StepLocation.leave();
-        StepLocation at = new StepLocation(s.getUri(), s.getStepLine());
+        StepLocation at = new StepLocation(s.getUri(), s.getStep().getLine());
         Status status = e.getResult().getStatus();
         if (status == Status.UNDEFINED) {
-            report(INPUT, at + ": undefined step: " + s.getStep().getKeyword() + s.getStepText());
+            report(INPUT, at + ": undefined step: " + s.getStep().getKeyword() + s.getStep().getText());
         } else if (status == Status.AMBIGUOUS) {
-            report(INPUT, at + ": ambiguous step: " + s.getStep().getKeyword() + s.getStepText());
+            report(INPUT, at + ": ambiguous step: " + s.getStep().getKeyword() + s.getStep().getText());
         } else if (status == Status.FAILED) {
             Throwable t = e.getResult().getError();
             TandemException user = userError(t);

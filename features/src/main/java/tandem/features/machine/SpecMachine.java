@@ -49,8 +49,6 @@ public final class SpecMachine {
     private int medeleg = DELEGATE_ALL;
     private long budget = DEFAULT_BUDGET;
     private TrapRecord trap;
-    private int runMode = -1;
-    private long executed;
 
     /**
      * Bytes the scenario placed in physical memory before the run: the harness, page tables,
@@ -282,7 +280,6 @@ public final class SpecMachine {
         Hart h = hart();
         h.setPc((int) harness);
         h.setPrivilege(Hart.M);
-        runMode = mode;
         h.addRetireListener((b, from, count) -> {
             for (int i = from; i < from + count && trap == null; i++) {
                 if (b.kind(i) == RetireBuffer.KIND_TRAP) {
@@ -291,7 +288,7 @@ public final class SpecMachine {
             }
         });
         long limit = budget + Prelude.MAX_INSTRUCTIONS;
-        for (executed = 0; trap == null && executed < limit; executed++) {
+        for (long executed = 0; trap == null && executed < limit; executed++) {
             h.step();
         }
         if (trap == null) {
@@ -319,19 +316,9 @@ public final class SpecMachine {
         return trap;
     }
 
-    /** The mode the last run entered. */
-    public int runMode() {
-        return runMode;
-    }
-
     /** The platform's name. */
     public String platformName() {
         return platformName;
-    }
-
-    /** Whether mstatus's {@code bit} is among the spec's settings. */
-    public static boolean has(int bits, int bit) {
-        return (bits & bit) != 0;
     }
 
     /** The mstatus bit named {@code name}: SUM, MXR or MPRV. */

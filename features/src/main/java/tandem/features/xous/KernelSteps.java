@@ -21,6 +21,19 @@ public final class KernelSteps {
         system.boot(platform);
     }
 
+    /** A console step: the only kind that reads what the kernel printed. */
+    @Then("the console shows a line containing {string}")
+    public void consoleShows(String text) {
+        for (java.util.Map.Entry<String, String> u : system.console().entrySet()) {
+            for (String line : u.getValue().split("\\r?\\n")) {
+                if (line.contains(text)) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no console line contains \"" + text + "\" (UARTs: " + system.console().keySet() + ")");
+    }
+
     @Then("the kernel halts with nothing left to run")
     public void halts() {
         String how = system.endedBy();

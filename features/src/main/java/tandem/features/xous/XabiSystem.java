@@ -294,6 +294,16 @@ public final class XabiSystem implements AutoCloseable {
         return endedBy;
     }
 
+    /** Everything the UARTs printed, by UART name. */
+    public Map<String, String> console() {
+        run();
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String u : boot.machine().console().uarts()) {
+            out.put(u, boot.machine().console().text(u));
+        }
+        return out;
+    }
+
     /** The calls to SendMessage or TrySendMessage by {@code pid} with message {@code id}. */
     public List<Syscall> sends(int pid, int id) {
         List<Syscall> out = new ArrayList<>();
