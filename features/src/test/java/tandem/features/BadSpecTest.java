@@ -124,6 +124,25 @@ class BadSpecTest {
     }
 
     @Test
+    void missingToolchainNamesTheAptPackages() throws IOException {
+        System.setProperty("tandem.riscv.prefix", dir.resolve("no-such-riscv-").toString());
+        try {
+            SpecRun.Result r = run(String.join("\n",
+                    "    And the program at 0x8030_0000:",
+                    "      \"\"\"",
+                    "      li a0, 0x7007",
+                    "      \"\"\"",
+                    ""));
+            assertEquals(2, r.exitCode());
+            assertProblem(r, "bad.feature:4: ");
+            assertProblem(r, "the RISC-V toolchain is needed to assemble specs "
+                    + "(apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf)");
+        } finally {
+            System.clearProperty("tandem.riscv.prefix");
+        }
+    }
+
+    @Test
     void runawayProgramStopsAtTheBudget() throws IOException {
         SpecRun.Result r = run(String.join("\n",
                 "    And an instruction budget of 500",

@@ -44,3 +44,18 @@ Feature: U and S pages
       | lw a0, 0(t0)   | 13     |
       | sw t0, 0(t0)   | 15     |
       | jalr ra, 0(t0) | 12     |
+
+  Scenario: A user load from a kernel page high in the address space
+    Given the page table at 0x8014_0000 maps:
+      | va          | pa          | flags |
+      | 0x0001_0000 | 0x8020_0000 | VRXUA |
+      | 0x8000_1000 | 0x8022_0000 | VRWAD |
+    And satp points to the page table at 0x8014_0000
+    And the program at 0x0001_0000:
+      """
+      li   t0, 0x80001000
+      lw   a0, 0(t0)
+      ecall
+      """
+    When the hart runs in "user" mode until a trap
+    Then scause is 13 and stval is 0x8000_1000

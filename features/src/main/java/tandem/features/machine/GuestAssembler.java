@@ -21,6 +21,10 @@ import tandem.golden.elf.ElfReader;
  * assembler error is reported at the feature file line of the offending doc-string line; a
  * missing toolchain names the apt packages. Results are cached for the JVM by source and
  * address, since outlines assemble the same program many times.
+ *
+ * <p>The tools are {@code riscv64-unknown-elf-as} and {@code -ld}, or another prefix named by the
+ * {@code TANDEM_RISCV_PREFIX} environment variable (as for the golden model's guest builds) or
+ * the {@code tandem.riscv.prefix} system property.
  */
 public final class GuestAssembler {
     /** The instruction set every spec program is built for. */
@@ -60,11 +64,12 @@ public final class GuestAssembler {
             Files.writeString(src, PREFIX + source + "\n", StandardCharsets.UTF_8);
             Path obj = dir.resolve("prog.o");
             Path elf = dir.resolve("prog.elf");
-            String out = run(dir, "riscv64-unknown-elf-as", MARCH, "-mabi=ilp32", "-o", obj.toString(), src.toString());
+            String prefix = prefix();
+            String out = run(dir, prefix + "as", MARCH, "-mabi=ilp32", "-o", obj.toString(), src.toString());
             if (out != null) {
                 throw assemblyError(out, where);
             }
-            out = run(dir, "riscv64-unknown-elf-ld", "-m", "elf32lriscv", "-N", "-e", "_start",
+            out = run(dir, prefix + "ld", "-m", "elf32lriscv", "-N", "-e", "_start",
                     String.format("-Ttext=0x%08x", address), "-o", elf.toString(), obj.toString());
             if (out != null) {
                 throw new TandemException(at(where) + "link error: " + firstLine(out.replace(dir + "/", "")));
@@ -75,6 +80,14 @@ public final class GuestAssembler {
         } finally {
             delete(dir);
         }
+    }
+
+    private static String prefix() {
+        String p = System.getProperty("tandem.riscv.prefix");
+        if (p == null || p.isBlank()) {
+            p = System.getenv().getOrDefault("TANDEM_RISCV_PREFIX", "riscv64-unknown-elf-");
+        }
+        return p;
     }
 
     private static TandemException assemblyError(String out, StepLocation where) {
