@@ -2,18 +2,31 @@ package tandem.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tandem.golden.TandemException;
+import tandem.golden.isa.Disassembler;
+import tandem.report.ResultJson;
+import tandem.report.model.CaseResult;
+import tandem.report.model.DivergenceRecord;
+import tandem.report.model.RunKind;
+import tandem.report.model.RunResult;
+import tandem.report.model.Status;
+import tandem.trace.TextTraceWriter;
 import tandem.trace.TraceDiff;
 import tandem.trace.TraceDiffReport;
+import tandem.trace.TraceRecord;
 import tandem.trace.TraceSource;
 
 /** {@code tandem diff A B}: the first divergence between two retire traces. */
@@ -56,6 +69,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "70", description = "Width of each side of the window (${DEFAULT-VALUE}).")
     private int width;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write DIR/<A>-vs-<B>.tandem-result.json for 'tandem report' (A as the reference, B as the DUT).")
+    private Path outDir;
+
     @Override
     public Integer call() {
         Set<TraceDiff.Field> fields = EnumSet.noneOf(TraceDiff.Field.class);
@@ -67,13 +84,75 @@ public final class DiffCommand implements Callable<Integer> {
         }
         TraceDiff.Options options = new TraceDiff.Options(fields, alignInterrupts, skip, address(startPc), window, 2);
         TraceDiff.Result result;
+        long start = System.nanoTime();
         try (TraceSource sa = TraceSource.open(a); TraceSource sb = TraceSource.open(b)) {
             result = TraceDiff.compare(sa, sb, options);
         }
+        double ms = (System.nanoTime() - start) / 1e6;
+        String report = TraceDiffReport.text(result, width);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(TraceDiffReport.text(result, width));
+        out.print(report);
+        if (outDir != null) {
+            Path json = outDir.resolve(stem(a) + "-vs-" + stem(b) + "." + RunResult.FILE_NAME);
+            ResultJson.write(runResult(result, report, ms, fields), json);
+            out.println("diff: result " + json);
+        }
         out.flush();
         return result.same() ? Tandem.PASS : Tandem.FAIL;
+    }
+
+    private static String stem(Path p) {
+        return p.getFileName().toString().replaceFirst("(\\.[A-Za-z0-9]+)*$", "");
+    }
+
+    /** The comparison as a lockstep-kind result: one case, and the divergence with its window. */
+    private RunResult runResult(TraceDiff.Result result, String report, double ms, Set<TraceDiff.Field> fields) {
+        String name = a.getFileName() + " vs " + b.getFileName();
+        Map<String, String> env = new TreeMap<>();
+        env.put("reference", a.toString());
+        env.put("dut", b.toString());
+        env.put("ignore", fields.stream().map(TraceDiff.Field::key).collect(Collectors.joining(",")));
+        env.put("align-interrupts", Boolean.toString(alignInterrupts));
+        if (result.same()) {
+            CaseResult pass = CaseResult.pass(name, ms).withDetail(result.matched() + " records match");
+            return RunResult.of(RunKind.LOCKSTEP, name, "tandem 0.1.0", env, List.of(pass));
+        }
+        TraceDiff.Divergence d = result.divergence();
+        String first = d.differences().get(0);
+        CaseResult fail = CaseResult.of(name, Status.FAIL, ms, "record " + d.index() + ": " + first)
+                .at(d.b() != null ? d.b().where : d.a() != null ? d.a().where : b.toString()).withDetail(report);
+        List<DivergenceRecord.WindowRow> window = new ArrayList<>();
+        long index = d.index() - d.before().size();
+        for (TraceRecord[] pair : d.before()) {
+            window.add(row(index++, pair[0], pair[1], false));
+        }
+        window.add(row(d.index(), d.a(), d.b(), true));
+        TraceRecord at = d.a() != null ? d.a() : d.b();
+        int colon = first.indexOf(": ");
+        int vs = first.lastIndexOf(" vs ");
+        String field = colon > 0 ? first.substring(0, colon) : first;
+        String ref = vs > colon && colon > 0 ? first.substring(colon + 2, vs) : first;
+        String dut = vs > colon && colon > 0 ? first.substring(vs + 4) : first;
+        DivergenceRecord divergence = new DivergenceRecord(name, d.index(), at.pc & 0xFFFFFFFFL, at.insn & 0xFFFFFFFFL,
+                at.has(TraceRecord.INSN) ? Disassembler.disassemble(at.insn, at.pc) : "", field, dut, ref, null, window, null);
+        return new RunResult(RunResult.SCHEMA, RunKind.LOCKSTEP, name, "tandem 0.1.0", null, env, List.of(fail), null,
+                List.of(divergence), List.of());
+    }
+
+    private static DivergenceRecord.WindowRow row(long index, TraceRecord ref, TraceRecord dut, boolean diverged) {
+        TraceRecord r = ref != null ? ref : dut;
+        return new DivergenceRecord.WindowRow(index, r.pc & 0xFFFFFFFFL, r.insn & 0xFFFFFFFFL,
+                r.has(TraceRecord.INSN) ? Disassembler.disassemble(r.insn, r.pc) : "", effects(ref), effects(dut), diverged);
+    }
+
+    /** The effects part of a record's compact line ({@code x10 0x00000005 mem ...}). */
+    private static String effects(TraceRecord r) {
+        if (r == null) {
+            return "(ended)";
+        }
+        String line = TextTraceWriter.formatCompact(r);
+        int bar = line.indexOf(" | ");
+        return bar < 0 ? line : line.substring(bar + 3).strip();
     }
 
     private static Integer address(String text) {

@@ -58,6 +58,26 @@ class DiffCommandTest {
     }
 
     @Test
+    void writesAResultTheConformanceReportReads() throws IOException {
+        Path a = Files.writeString(dir.resolve("ours.txt"), OURS);
+        Path b = Files.writeString(dir.resolve("spike.log"), SPIKE);
+        Path res = dir.resolve("res");
+        assertEquals(1, tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap",
+                "--out", res.toString()), out + "\n" + err);
+        Path json = res.resolve("ours-vs-spike.tandem-result.json");
+        assertTrue(out.toString().contains("diff: result " + json), out.toString());
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"kind\" : \"lockstep\""), text);
+        assertTrue(text.contains("\"field\" : \"rd\""), text);
+        assertTrue(text.contains("\"ref\" : \"x12(a2) 0x0000000f\""), text);
+        assertTrue(text.contains("\"dut\" : \"x12(a2) 0x00000010\""), text);
+        assertTrue(text.contains("\"disassembly\" : \"add a2,a0,a1\""), text);
+        out.getBuffer().setLength(0);
+        assertEquals(1, tandem("report", res.toString(), "--out", dir.resolve("report").toString()), out + "\n" + err);
+        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("add a2,a0,a1"));
+    }
+
+    @Test
     void matchingTracesExitZero() throws IOException {
         Path a = Files.writeString(dir.resolve("ours.txt"), OURS);
         Path b = Files.writeString(dir.resolve("spike.log"), SPIKE.replace("x12 0x00000010", "x12 0x0000000f"));
