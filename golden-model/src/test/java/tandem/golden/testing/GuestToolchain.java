@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * {@code target/guest/<name>-<hash>/} keyed by every input byte, the flags and the compiler, so
  * a rerun costs nothing. A missing toolchain is a test failure naming the Debian packages,
  * never a skip.
+ *
+ * <p>Assembly guests build with {@code -mno-relax} as well as {@code -Wl,--no-relax}: with only
+ * the linker's relaxation off, GNU as leaves {@code .balign} padding for the linker to trim and
+ * code ends up misaligned.
  */
 public final class GuestToolchain {
 
@@ -35,11 +39,6 @@ public final class GuestToolchain {
     public static final String INSTALL_HINT =
             "install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf "
             + "(apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf)";
-
-    /*
-     * Assembly guests build with -mno-relax: with linker relaxation off but assembler relaxation
-     * on, GNU as leaves .balign padding for the linker to trim, and code ends up misaligned.
-     */
 
     /** Architecture flags for every guest: RV32IMAC with Zicsr/Zifencei, ilp32. */
     public static final List<String> ARCH = List.of(
@@ -50,12 +49,10 @@ public final class GuestToolchain {
     private static GuestToolchain instance;
 
     private final String gcc;
-    private final String prefix;
     private final String identity;
     private final Path cacheDir;
 
     private GuestToolchain(String prefix, String identity, Path cacheDir) {
-        this.prefix = prefix;
         this.gcc = prefix + "gcc";
         this.identity = identity;
         this.cacheDir = cacheDir;
@@ -133,12 +130,6 @@ public final class GuestToolchain {
             flags.add("-D" + d);
         }
         return build(name, sources, flags);
-    }
-
-    /** Builds a stand-alone assembly program given as text (it defines its own {@code _start}). */
-    public Path assembleSource(String name, String text) {
-        return build(name, List.of(Source.text(name + ".S", text)),
-                List.of("-nostdlib", "-nostartfiles", "-mno-relax", "-Wl,--no-relax"));
     }
 
     /**
@@ -219,24 +210,6 @@ public final class GuestToolchain {
                 Files.delete(p);
             }
         }
-    }
-
-    /** The symbol table of {@code elf} (name to address), read with {@code nm}. */
-    public Map<String, Integer> symbols(Path elf) {
-        String out = run(List.of(prefix + "nm", elf.toString()), elf.getParent());
-        Map<String, Integer> symbols = new LinkedHashMap<>();
-        for (String line : out.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 3) {
-                symbols.putIfAbsent(f[2], (int) Long.parseLong(f[0], 16));
-            }
-        }
-        return symbols;
-    }
-
-    /** The disassembly of {@code elf}, for failure messages. */
-    public String disassemble(Path elf) {
-        return run(List.of(prefix + "objdump", "-d", elf.toString()), elf.getParent());
     }
 
     private static String run(List<String> cmd, Path dir) {
