@@ -67,7 +67,8 @@ public final class VerilatorBuild {
         parts.add(glue.getBytes(StandardCharsets.UTF_8));
         parts.add(probes.getBytes(StandardCharsets.UTF_8));
         for (Path f : rtl.files()) {
-            parts.add(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            // the full path, not just the name: the model's messages ($fatal, assertions) embed it
+            parts.add(f.toString().getBytes(StandardCharsets.UTF_8));
             parts.add(readBytes(f));
         }
         String key = BuildCache.hash(parts.toArray(new byte[0][]));
