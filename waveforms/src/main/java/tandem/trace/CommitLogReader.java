@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Map;
 import tandem.golden.TandemException;
+import tandem.golden.mmu.TranslationFailure;
 import tandem.golden.retire.RetireBuffer;
 
 /**
@@ -205,6 +206,15 @@ public final class CommitLogReader implements TraceSource {
                 }
                 r.tval = (int) hex(value(t, i + 3, "tval"));
                 i += 4;
+                if (i < t.length && t[i].equals("mmu")) {
+                    String failure = value(t, i + 1, "mmu");
+                    try {
+                        r.mmuFailure = TranslationFailure.valueOf(failure).ordinal() + 1;
+                    } catch (IllegalArgumentException e) {
+                        throw error("unknown MMU failure '" + failure + "'");
+                    }
+                    i += 2;
+                }
             } else if (k.equals("->")) {
                 String p = value(t, i + 1, k);
                 if (!p.equals("0") && !p.equals("1") && !p.equals("3")) {

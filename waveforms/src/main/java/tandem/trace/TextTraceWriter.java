@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import tandem.golden.isa.Disassembler;
+import tandem.golden.mmu.TranslationFailure;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
 
@@ -40,7 +41,8 @@ import tandem.golden.retire.RetireListener;
  *     rdata value}: load; an AMO has both; then {@code pa addr}, the physical address, when it
  *     differs from the virtual one;</li>
  * <li>{@code trap cause tval value} or {@code interrupt cause tval value}: the record is an
- *     exception or an interrupt taken at this pc;</li>
+ *     exception or an interrupt taken at this pc; a trap caused by a failed Sv32 translation
+ *     adds {@code mmu FAILURE} (a {@code TranslationFailure} name such as {@code INVALID});</li>
  * <li>{@code -> priv nextpc}: privilege and pc afterwards, written only when the pc does not
  *     simply move past the instruction or the privilege changes.</li>
  * </ul>
@@ -52,6 +54,7 @@ public final class TextTraceWriter implements RetireListener, Closeable {
     public static final String HEADER = "# tandem text trace v1";
 
     private static final int DISASM_COLUMN = 64;
+    private static final TranslationFailure[] FAILURES = TranslationFailure.values();
 
     private final Writer out;
     private final TraceRecord scratch = new TraceRecord();
@@ -151,6 +154,9 @@ public final class TextTraceWriter implements RetireListener, Closeable {
             if (r.has(TraceRecord.TVAL)) {
                 sb.append(" tval ");
                 hex(sb, r.tval, 8);
+            }
+            if (r.mmuFailure > 0 && r.mmuFailure <= FAILURES.length && r.has(TraceRecord.MMU_FAILURE)) {
+                sb.append(" mmu ").append(FAILURES[r.mmuFailure - 1].name());
             }
         }
         if (r.rdAddr != 0) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import tandem.golden.TandemException;
 import tandem.golden.isa.Disassembler;
+import tandem.golden.mmu.TranslationFailure;
 import tandem.golden.retire.RetireBuffer;
 
 /**
@@ -277,6 +278,9 @@ public final class TraceDiff {
             if (both(a, b, TraceRecord.TVAL) && a.tval != b.tval) {
                 d.add("tval: " + hex(a.tval) + " vs " + hex(b.tval));
             }
+            if (both(a, b, TraceRecord.MMU_FAILURE) && a.mmuFailure != b.mmuFailure) {
+                d.add("mmu failure: " + mmuFailure(a.mmuFailure) + " vs " + mmuFailure(b.mmuFailure));
+            }
         }
         return d;
     }
@@ -314,6 +318,11 @@ public final class TraceDiff {
             }
         }
         r.csrCount = k;
+    }
+
+    private static String mmuFailure(int ordinalPlusOne) {
+        TranslationFailure[] all = TranslationFailure.values();
+        return ordinalPlusOne > 0 && ordinalPlusOne <= all.length ? all[ordinalPlusOne - 1].name() : "none";
     }
 
     private static boolean both(TraceRecord a, TraceRecord b, int flag) {

@@ -163,10 +163,11 @@ public final class TraceReader implements TraceSource {
             r.nextPc = r.pc + r.insnLength();
         }
         if (kind != RetireBuffer.KIND_RETIRE) {
-            need(p, 8, start);
+            need(p, 9, start);
             r.cause = (int) INT.get(a, p);
             r.tval = (int) INT.get(a, p + 4);
-            p += 8;
+            r.mmuFailure = a[p + 8] & 0xFF;
+            p += 9;
         }
         if ((h0 & TraceWriter.H_RD) != 0) {
             need(p, 5, start);

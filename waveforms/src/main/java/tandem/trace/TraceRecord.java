@@ -41,8 +41,10 @@ public final class TraceRecord {
     public static final int CAUSE = 1 << 13;
     /** {@link #tval} is known. */
     public static final int TVAL = 1 << 14;
+    /** {@link #mmuFailure} is known. */
+    public static final int MMU_FAILURE = 1 << 15;
     /** Everything: what the golden model's own traces record. */
-    public static final int ALL = (1 << 15) - 1;
+    public static final int ALL = (1 << 16) - 1;
 
     /** Fields the source recorded: an OR of the constants above. */
     public int known;
@@ -80,6 +82,11 @@ public final class TraceRecord {
     public int cause;
     /** xtval of a trap or interrupt. */
     public int tval;
+    /**
+     * For a trap caused by a failed Sv32 translation, the golden model's
+     * {@code TranslationFailure} ordinal plus one; 0 otherwise.
+     */
+    public int mmuFailure;
     /** Number of CSR writes. */
     public int csrCount;
     /** Addresses of the CSR writes. */
@@ -98,7 +105,7 @@ public final class TraceRecord {
         privBefore = privAfter = 0;
         rdAddr = rdWdata = 0;
         memFlags = memWidth = memVaddr = memPaddr = memRdata = memWdata = 0;
-        cause = tval = 0;
+        cause = tval = mmuFailure = 0;
         csrCount = 0;
         where = "";
     }
@@ -128,6 +135,7 @@ public final class TraceRecord {
         boolean trap = kind != RetireBuffer.KIND_RETIRE;
         cause = trap ? b.cause(slot) : 0;
         tval = trap ? b.tval(slot) : 0;
+        mmuFailure = trap ? b.mmuFailure(slot) : 0;
         csrCount = b.csrCount(slot);
         for (int i = 0; i < csrCount; i++) {
             csrAddr[i] = b.csrAddr(slot, i);
@@ -175,6 +183,7 @@ public final class TraceRecord {
         r.memWdata = memWdata;
         r.cause = cause;
         r.tval = tval;
+        r.mmuFailure = mmuFailure;
         r.csrCount = csrCount;
         System.arraycopy(csrAddr, 0, r.csrAddr, 0, csrCount);
         System.arraycopy(csrValue, 0, r.csrValue, 0, csrCount);

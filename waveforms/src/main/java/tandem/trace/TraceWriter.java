@@ -36,8 +36,9 @@ import tandem.golden.retire.RetireListener;
  *     after in bits 5:4; otherwise both equal the previous record's privilege after, starting at 3).</li>
  * </ul>
  * Fields come in this order: h0, [h1], [order], [privilege], [pc], instruction (u16 low half, plus
- * u16 high half when the low two bits are 11), [next pc], for traps and interrupts u32 cause and
- * u32 tval, [rd], [memory], [CSR writes]. Memory: u8 flags (bit 0 read, bit 1 write, bit 2 the
+ * u16 high half when the low two bits are 11), [next pc], for traps and interrupts u32 cause,
+ * u32 tval and u8 MMU failure (the golden model's {@code TranslationFailure} ordinal + 1, 0 when
+ * none), [rd], [memory], [CSR writes]. Memory: u8 flags (bit 0 read, bit 1 write, bit 2 the
  * physical address differs), u8 width, u32 virtual address, [u32 physical address],
  * [u32 data read], [u32 data written]. The end record (kind 3) carries the u64 record count;
  * a file without it was cut short.
@@ -49,7 +50,7 @@ public final class TraceWriter implements RetireListener, Closeable {
     /** Format version written. */
     static final int VERSION = 1;
     /** Largest record in bytes: header bytes, order, priv, pc, insn, next pc, trap, rd, memory, 8 CSR writes. */
-    static final int MAX_RECORD = 2 + 8 + 1 + 4 + 4 + 4 + 8 + 5 + 18 + 1 + 6 * RetireBuffer.MAX_CSR_WRITES;
+    static final int MAX_RECORD = 2 + 8 + 1 + 4 + 4 + 4 + 9 + 5 + 18 + 1 + 6 * RetireBuffer.MAX_CSR_WRITES;
 
     static final int KIND_END = 3;
     static final int H_RD = 1 << 2;
@@ -215,7 +216,8 @@ public final class TraceWriter implements RetireListener, Closeable {
         if (kind != RetireBuffer.KIND_RETIRE) {
             INT.set(a, p, b.cause(slot));
             INT.set(a, p + 4, b.tval(slot));
-            p += 8;
+            a[p + 8] = (byte) b.mmuFailure(slot);
+            p += 9;
         }
         if (rd != 0) {
             a[p] = (byte) rd;

@@ -15,8 +15,9 @@ import tandem.golden.retire.RetireListener;
  * {@code rd_we}, {@code mem_re}, {@code mem_we} (high for the first half of the record's slot);
  * {@code order}, {@code pc}, {@code insn}, {@code next_pc}, {@code priv} (after the record),
  * {@code rd_addr}, {@code rd_wdata}, {@code mem_addr} (virtual), {@code mem_paddr},
- * {@code mem_width}, {@code mem_rdata}, {@code mem_wdata}, {@code cause}, {@code tval}, which
- * keep their last value; in {@code <scope>.regs} the register file {@code x1..x31} under ABI names
+ * {@code mem_width}, {@code mem_rdata}, {@code mem_wdata}, {@code cause}, {@code tval},
+ * {@code mmu_failure} (the Sv32 check behind a page fault, {@code TranslationFailure} ordinal + 1),
+ * which keep their last value; in {@code <scope>.regs} the register file {@code x1..x31} under ABI names
  * as the writes reveal it, and in {@code <scope>.csrs} the trap and translation CSRs as last
  * written ({@code x} until then).
  */
@@ -52,6 +53,7 @@ public final class RetireWaveform implements RetireListener, Closeable {
     private final VcdSignal memWdata;
     private final VcdSignal cause;
     private final VcdSignal tval;
+    private final VcdSignal mmuFailure;
     private final VcdSignal[] regs = new VcdSignal[32];
     private final VcdSignal[] csrs = new VcdSignal[CSRS.length];
     private final int[] csrIndex = new int[4096];
@@ -88,6 +90,7 @@ public final class RetireWaveform implements RetireListener, Closeable {
         memWdata = vcd.wire(scope, "mem_wdata", 32);
         cause = vcd.wire(scope, "cause", 32);
         tval = vcd.wire(scope, "tval", 32);
+        mmuFailure = vcd.wire(scope, "mmu_failure", 4);
         for (int i = 1; i < 32; i++) {
             regs[i] = vcd.reg(scope + ".regs", "x" + i + "_" + ABI[i], 32);
         }
@@ -144,6 +147,7 @@ public final class RetireWaveform implements RetireListener, Closeable {
             if (kind != RetireBuffer.KIND_RETIRE) {
                 vcd.set(cause, b.cause(slot) & 0xFFFFFFFFL);
                 vcd.set(tval, b.tval(slot) & 0xFFFFFFFFL);
+                vcd.set(mmuFailure, b.mmuFailure(slot));
             }
             for (int i = 0; i < b.csrCount(slot); i++) {
                 int k = csrIndex[b.csrAddr(slot, i)];

@@ -45,6 +45,9 @@ final class RandomRetires {
             if (kind != RetireBuffer.KIND_RETIRE) {
                 int cause = kind == RetireBuffer.KIND_INTERRUPT ? 0x80000000 | rnd.nextInt(16) : rnd.nextInt(16);
                 b.trap(slot, kind, cause, rnd.nextInt());
+                if (kind == RetireBuffer.KIND_TRAP && rnd.nextBoolean()) {
+                    b.mmuFailure(slot, 1 + rnd.nextInt(13));
+                }
                 b.csr(slot, 0x341, pc);
                 b.csr(slot, 0x342, cause);
                 b.csr(slot, 0x300, rnd.nextInt());

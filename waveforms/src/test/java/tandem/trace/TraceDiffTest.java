@@ -60,6 +60,7 @@ class TraceDiffTest {
             r.memWdata = c.memWdata;
             r.cause = c.cause;
             r.tval = c.tval;
+            r.mmuFailure = c.mmuFailure;
             for (int i = 0; i < c.csrCount; i++) {
                 r.addCsr(c.csrAddr[i], c.csrValue[i]);
             }

@@ -38,7 +38,8 @@ class TraceFormatsTest {
                 + Integer.toHexString(r.rdWdata) + " mem" + r.memFlags + (r.memFlags == 0 ? ""
                         : "/" + r.memWidth + "@" + Integer.toHexString(r.memVaddr) + "/" + Integer.toHexString(r.memPaddr)
                         + " r" + Integer.toHexString(r.memRdata) + " w" + Integer.toHexString(r.memWdata))
-                + (r.kind == 0 ? "" : " cause " + Integer.toHexString(r.cause) + " tval " + Integer.toHexString(r.tval))
+                + (r.kind == 0 ? "" : " cause " + Integer.toHexString(r.cause) + " tval " + Integer.toHexString(r.tval)
+                        + " mmu " + r.mmuFailure)
                 + " csr" + Arrays.toString(Arrays.copyOf(r.csrAddr, r.csrCount))
                 + Arrays.toString(Arrays.copyOf(r.csrValue, r.csrCount));
     }
@@ -113,6 +114,15 @@ class TraceFormatsTest {
         r.memWdata = 0xBEEF;
         r.addCsr(0x305, 0x80000100);
         assertEquals("3 0x80000000 (0x0062a023) sw t1,0(t0) | c773_mtvec 0x80000100 mem 0xc0001000 0xbeef pa 0x80001000",
+                TextTraceWriter.formatCompact(r));
+        r.kind = 1;
+        r.cause = 15;
+        r.tval = 0xC0001000;
+        r.mmuFailure = tandem.golden.mmu.TranslationFailure.DIRTY_CLEAR.ordinal() + 1;
+        r.memFlags = 0;
+        r.csrCount = 0;
+        r.nextPc = 0x80000100;
+        assertEquals("3 0x80000000 (0x0062a023) sw t1,0(t0) | trap 0x0000000f tval 0xc0001000 mmu DIRTY_CLEAR -> 3 0x80000100",
                 TextTraceWriter.formatCompact(r));
     }
 
