@@ -31,7 +31,7 @@ import tandem.golden.retire.RetireBuffer;
  */
 public final class XabiSystem implements AutoCloseable {
     /** Instructions the whole boot may take. */
-    public static final long BUDGET = 20_000_000;
+    public static final long BUDGET = 10_000_000;
     private static final int SYS_SEND_MESSAGE = 16;
     private static final int SYS_TRY_SEND_MESSAGE = 24;
 
