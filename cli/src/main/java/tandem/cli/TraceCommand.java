@@ -18,15 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tandem.golden.TandemException;
+import tandem.golden.retire.RetireBuffer;
 import tandem.trace.TextTraceWriter;
 import tandem.trace.TraceRecord;
 import tandem.trace.TraceSource;
+import tandem.wave.RetireWaveform;
 
 /** {@code tandem trace FILE}: prints a retire trace as text, one line per record. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = {"Print a retire trace (binary, text, Spike log or RVFI dump) as a Tandem text trace:",
             "one line per retire in the style of Spike's commit log, with objdump disassembly.",
-            "Fields the input does not record are shown as ?."})
+            "Fields the input does not record are shown as ?. With --vcd, draw it as a waveform instead."})
 public final class TraceCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +40,10 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of the terminal (.gz compresses).")
     private Path out;
 
+    @Option(names = "--vcd", paramLabel = "FILE",
+            description = "Draw the records as a waveform instead (pc, strobes, register file, trap CSRs; .gz compresses).")
+    private Path vcd;
+
     @Option(names = "--skip", paramLabel = "N", defaultValue = "0", description = "Leave out the first N records.")
     private long skip;
 
@@ -46,6 +52,9 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (vcd != null) {
+            return waveform();
+        }
         Writer target = out == null ? new FilterWriter(spec.commandLine().getOut()) {
             @Override
             public void close() throws IOException {
@@ -70,6 +79,36 @@ public final class TraceCommand implements Callable<Integer> {
             msg.printf("trace: %d records written to %s%n", written, out);
             msg.flush();
         }
+        return Tandem.PASS;
+    }
+
+    private int waveform() throws IOException {
+        RetireBuffer batch = new RetireBuffer(1024);
+        long written = 0;
+        try (TraceSource source = TraceSource.open(file); RetireWaveform wave = RetireWaveform.open(vcd)) {
+            TraceRecord r = new TraceRecord();
+            long index = 0;
+            int slot = 0;
+            try {
+                while ((count < 0 || written < count) && source.next(r)) {
+                    if (index++ >= skip) {
+                        r.copyTo(batch, slot++);
+                        written++;
+                        if (slot == batch.capacity()) {
+                            wave.retired(batch, 0, slot);
+                            slot = 0;
+                        }
+                    }
+                }
+            } finally {
+                wave.retired(batch, 0, slot);
+            }
+        } catch (UncheckedIOException e) {
+            throw new TandemException(vcd + ": cannot write: " + e.getCause().getMessage());
+        }
+        PrintWriter msg = spec.commandLine().getOut();
+        msg.printf("trace: %d records drawn in %s%n", written, vcd);
+        msg.flush();
         return Tandem.PASS;
     }
 

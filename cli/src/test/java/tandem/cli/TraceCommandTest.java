@@ -72,6 +72,17 @@ class TraceCommandTest {
     }
 
     @Test
+    void drawsATraceAsAWaveform() throws IOException {
+        Path file = binaryTrace();
+        Path vcd = dir.resolve("run.vcd");
+        assertEquals(0, tandem("trace", file.toString(), "--vcd", vcd.toString()), err.toString());
+        assertEquals("trace: 3 records drawn in " + vcd + "\n", out.toString());
+        String text = Files.readString(vcd);
+        assertTrue(text.contains("$var wire 32 ( pc [31:0] $end"), text);
+        assertTrue(text.contains("#20\n"), "the trap record's slot starts at 20 ns: " + text);
+    }
+
+    @Test
     void truncatedTraceExitsTwo() throws IOException {
         Path file = dir.resolve("raw.trace");
         RetireBuffer b = new RetireBuffer(4);

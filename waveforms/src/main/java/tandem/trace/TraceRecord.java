@@ -143,6 +143,29 @@ public final class TraceRecord {
         }
     }
 
+    /**
+     * Writes this record into {@code slot} of a retire buffer, so a trace read back can feed any
+     * {@link tandem.golden.retire.RetireListener}; unknown fields are written as they are held (0).
+     */
+    public void copyTo(RetireBuffer b, int slot) {
+        b.begin(slot, order, kind, pc, insn, privBefore);
+        b.rd(slot, rdAddr, rdWdata);
+        if ((memFlags & RetireBuffer.MEM_READ) != 0) {
+            b.memRead(slot, memVaddr, memPaddr, memWidth, memRdata);
+        }
+        if ((memFlags & RetireBuffer.MEM_WRITE) != 0) {
+            b.memWrite(slot, memVaddr, memPaddr, memWidth, memWdata);
+        }
+        for (int i = 0; i < csrCount; i++) {
+            b.csr(slot, csrAddr[i], csrValue[i]);
+        }
+        if (kind != RetireBuffer.KIND_RETIRE) {
+            b.trap(slot, kind, cause, tval);
+            b.mmuFailure(slot, mmuFailure);
+        }
+        b.end(slot, nextPc, privAfter);
+    }
+
     /** Instruction length in bytes, 2 or 4. */
     public int insnLength() {
         return (insn & 3) == 3 ? 4 : 2;
