@@ -52,11 +52,27 @@ public final class VerilatorBuild {
      *                         (its first line verbatim, with file and line)
      */
     public DutLibrary build(RtlSources rtl, String top, BusShape shape, boolean traced) {
+        return build(rtl, top, shape, traced, top, top + "__DOT__");
+    }
+
+    // Hook for tandem.dut.rtl.RtlPreparation (user RTL as checked out), added by the RTL-preparation work.
+    /**
+     * Builds user RTL made ready by {@link tandem.dut.rtl.RtlPreparation}: Verilator's top is the
+     * prepared top (a generated wrapper when the user's top has interface ports); the retire
+     * probe reads the user's top, whose internal signals Verilator names
+     * {@link tandem.dut.rtl.PreparedRtl#signalPrefix()} + name.
+     */
+    public DutLibrary build(tandem.dut.rtl.PreparedRtl prepared, BusShape shape, boolean traced) {
+        return build(prepared.toRtlSources(), prepared.top(), shape, traced, prepared.userTop(), prepared.signalPrefix());
+    }
+
+    private DutLibrary build(RtlSources rtl, String top, BusShape shape, boolean traced, String probeTop,
+                             String signalPrefix) {
         TopModule module = TopModule.find(rtl.files(), top);
         BusShape bus = BusShape.detect(module, shape);
-        RetireProbe probe = RetireProbe.of(module, bus);
+        RetireProbe probe = RetireProbe.of(probeTop.equals(top) ? module : TopModule.find(rtl.files(), probeTop), bus);
         String glue = glue(module, bus, probe);
-        String probes = probes(top, probe);
+        String probes = probes(probeTop, probe);
         byte[] harness = harnessSource();
         List<String> options = options(rtl, top, traced);
         String version = verilatorVersion();
@@ -97,7 +113,7 @@ public final class VerilatorBuild {
         verilate.add("harness.cpp");
         run(staging, verilate, staging.resolve("verilate.log"));
         try {
-            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, module, probe));
+            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, module, signalPrefix, probe));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,7 +153,7 @@ public final class VerilatorBuild {
      * own class when {@code verilator public} marks in the source kept it a module
      * ({@code rootp->Top->sig}). Read from the generated headers, so either layout works.
      */
-    private static String signalAccess(Path dir, TopModule module, RetireProbe probe) {
+    private static String signalAccess(Path dir, TopModule module, String signalPrefix, RetireProbe probe) {
         String top = module.name();
         Path root = dir.resolve("obj").resolve("V" + top + "___024root.h");
         Path own = dir.resolve("obj").resolve("V" + top + "_" + top + ".h");
@@ -157,8 +173,8 @@ public final class VerilatorBuild {
             String access;
             if (module.hasPort(sig)) {
                 access = "d->m->" + sig;
-            } else if (rootText.contains(top + "__DOT__" + sig)) {
-                access = "d->m->rootp->" + top + "__DOT__" + sig;
+            } else if (rootText.contains(signalPrefix + sig)) {
+                access = "d->m->rootp->" + signalPrefix + sig;
             } else if (java.util.regex.Pattern.compile("\\b" + sig + "\\b").matcher(ownText).find()) {
                 access = "d->m->rootp->" + top + "->" + sig;
             } else {
