@@ -121,7 +121,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         if (replayFault != null && queue.order[g] >= replayFaultOrder && queue.pc[g] == replayFaultPc) {
             diff = add(diff, new FieldMismatch("device_load", "no such device load", replayFault));
         }
-        recordRtl(r, "");
+        recordRtl(r);
         recordGolden(g);
         if (diff != null) {
             diverge(r, diff);
@@ -151,7 +151,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                     hart.run(Math.max(1, lookahead));
                 }
                 if (queue.isEmpty()) {
-                    recordRtl(r, "");
+                    recordRtl(r);
                     diverge(r, List.of(new FieldMismatch("retire", "retired " + hex(r.pc),
                             "golden model stopped (idle in WFI or stop requested) at " + hex(hart.pc()))));
                     return -1;
@@ -167,7 +167,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                 queue.pop();
                 continue;
             }
-            recordRtl(r, "");
+            recordRtl(r);
             recordGolden(g);
             diverge(r, List.of(new FieldMismatch(kind == RetireBuffer.KIND_TRAP ? "trap" : "interrupt",
                     "retired " + hex(r.pc) + " " + hex(r.insn),
@@ -179,7 +179,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
 
     private boolean takeInterrupt(DutRetire r) {
         if (!queue.isEmpty()) {
-            recordRtl(r, "interrupt");
+            recordRtl(r);
             diverge(r, List.of(new FieldMismatch("interrupt", "taken before " + hex(r.pc),
                     "golden model already executed " + hex(queue.pc[queue.head()]))));
             return false;
@@ -188,7 +188,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         Cause pending = hart.pendingInterrupt();
         Cause taken = r.interruptCause == 0 ? pending : Cause.ofXcause(r.interruptCause);
         if (pending == null || taken != pending) {
-            recordRtl(r, "interrupt " + hex(r.interruptCause));
+            recordRtl(r);
             diverge(r, List.of(new FieldMismatch("interrupt", "taken, cause " + hex(r.interruptCause),
                     pending == null ? "none pending and enabled" : "pending: " + pending)));
             return false;
@@ -270,22 +270,20 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                 rtlHistory.views(), goldenHistory.views(), rtlRegs.clone(), goldenRegs.clone(), csrs, null));
     }
 
-    private void recordRtl(DutRetire r, String note) {
-        String n = note;
-        if (r.has(DutRetire.MMIO)) {
-            n = n.isEmpty() ? "device" : n + ", device";
-        }
+    private void recordRtl(DutRetire r) {
+        int note = r.has(DutRetire.INTERRUPT) ? RetireHistory.NOTE_INTERRUPT
+                : r.has(DutRetire.MMIO) ? RetireHistory.NOTE_DEVICE : RetireHistory.NOTE_NONE;
         rtlHistory.add(r.index, r.cycle, r.pc, r.insn, r.rdAddr, r.rdWdata, r.has(DutRetire.MEM_WRITE),
-                r.memAddr, r.memData, r.memSize, r.priv, n);
+                r.memAddr, r.memData, r.memSize, r.priv, note, r.interruptCause);
     }
 
     private void recordGolden(int g) {
         byte kind = queue.kind[g];
-        String note = kind == RetireBuffer.KIND_TRAP ? "trap cause " + hex(queue.cause[g])
-                : kind == RetireBuffer.KIND_INTERRUPT ? "interrupt cause " + hex(queue.cause[g]) : "";
+        int note = kind == RetireBuffer.KIND_TRAP ? RetireHistory.NOTE_TRAP
+                : kind == RetireBuffer.KIND_INTERRUPT ? RetireHistory.NOTE_INTERRUPT : RetireHistory.NOTE_NONE;
         goldenHistory.add(queue.order[g], -1, queue.pc[g], queue.insn[g], queue.rdAddr[g], queue.rdWdata[g],
                 (queue.memFlags[g] & RetireBuffer.MEM_WRITE) != 0, queue.memAddr[g], queue.memData[g],
-                queue.memSize[g], queue.priv[g], note);
+                queue.memSize[g], queue.priv[g], note, queue.cause[g]);
     }
 
     /**

@@ -22,7 +22,8 @@ final class RetireHistory {
     private final int[] memData;
     private final int[] memSize;
     private final int[] priv;
-    private final String[] note;
+    private final int[] noteKind;
+    private final int[] noteValue;
     private long count;
 
     /** Keeps the last {@code requested} retires (rounded up to a power of two for a cheap index). */
@@ -41,11 +42,21 @@ final class RetireHistory {
         memData = new int[depth];
         memSize = new int[depth];
         priv = new int[depth];
-        note = new String[depth];
+        noteKind = new int[depth];
+        noteValue = new int[depth];
     }
 
+    /** No note. */
+    static final int NOTE_NONE = 0;
+    /** A golden trap record; the value is the cause. */
+    static final int NOTE_TRAP = 1;
+    /** An interrupt taken; the value is the cause. */
+    static final int NOTE_INTERRUPT = 2;
+    /** An RTL access to a device (outside RAM). */
+    static final int NOTE_DEVICE = 3;
+
     void add(long idx, long cyc, int p, int bits, int rd, int rdData, boolean write, int addr, int data, int size,
-             int privilege, String what) {
+             int privilege, int what, int whatValue) {
         int s = (int) count & mask;
         index[s] = idx;
         cycle[s] = cyc;
@@ -58,8 +69,18 @@ final class RetireHistory {
         memData[s] = data;
         memSize[s] = size;
         priv[s] = privilege;
-        note[s] = what;
+        noteKind[s] = what;
+        noteValue[s] = whatValue;
         count++;
+    }
+
+    private static String note(int kind, int value) {
+        return switch (kind) {
+            case NOTE_TRAP -> String.format("trap cause 0x%08x", value);
+            case NOTE_INTERRUPT -> String.format("interrupt 0x%08x", value);
+            case NOTE_DEVICE -> "device";
+            default -> "";
+        };
     }
 
     /** The kept retires, oldest first. */
@@ -69,7 +90,7 @@ final class RetireHistory {
         for (long i = first; i < count; i++) {
             int s = (int) i & mask;
             out.add(new RetireView(index[s], cycle[s], pc[s], insn[s], rdAddr[s], rdWdata[s], memWrite[s],
-                    memAddr[s], memData[s], memSize[s], priv[s], note[s] == null ? "" : note[s]));
+                    memAddr[s], memData[s], memSize[s], priv[s], note(noteKind[s], noteValue[s])));
         }
         return out;
     }
