@@ -25,8 +25,9 @@ import tandem.golden.TandemException;
  * number of variables whatever the file size. Gzip-compressed files are recognised by their
  * magic number.
  *
- * <p>Bad input raises a {@link TandemException} naming the file and line: a header that never
- * reaches {@code $enddefinitions} (truncated file), {@code $upscope} with no open scope or a
+ * <p>Sections other tools add ({@code $attrbegin}, ...) are skipped up to their {@code $end}.
+ * Bad input raises a {@link TandemException} naming the file and line: a header that never
+ * reaches {@code $enddefinitions} (truncated file), a section without {@code $end}, {@code $upscope} with no open scope or a
  * scope left open, an identifier code that was never declared, a value that is not a VCD
  * value or is wider than its variable, time going backwards. Changes read before the error
  * stay valid.
@@ -148,10 +149,11 @@ public final class VcdReader implements Closeable {
                     return;
                 }
                 default -> {
-                    if (t.startsWith("$")) {
-                        throw error(at, "unknown header section " + t);
+                    if (!t.startsWith("$")) {
+                        throw error(at, "unexpected '" + t + "' in header");
                     }
-                    throw error(at, "unexpected '" + t + "' in header");
+                    // Tool extensions such as GTKWave's $attrbegin carry nothing we compare.
+                    sectionBody(t, at);
                 }
             }
         }
@@ -216,8 +218,7 @@ public final class VcdReader implements Closeable {
                 case '$' -> {
                     switch (t) {
                         case "$dumpvars", "$dumpall", "$dumpon", "$dumpoff", "$end" -> { }
-                        case "$comment" -> sectionBody(t, at);
-                        default -> throw error(at, "unexpected " + t + " after $enddefinitions");
+                        default -> sectionBody(t, at);
                     }
                 }
                 case '0', '1', 'x', 'X', 'z', 'Z' -> {

@@ -110,6 +110,14 @@ class VcdReaderTest {
     }
 
     @Test
+    void otherToolsSectionsAreSkipped() {
+        VcdReader r = reader("$attrbegin misc 07 /tmp/x.v 1 $end\n" + HEADER + "$attrbegin misc 02 foo 1 $end\n#1\n1!\n");
+        assertTrue(r.next());
+        assertEquals("1", r.value());
+        assertEquals(1, r.time());
+    }
+
+    @Test
     void leadingZerosBeyondTheWidthAreAccepted() {
         VcdReader r = reader(HEADER + "#0\nb0000000011 \"\n");
         assertTrue(r.next());
@@ -122,7 +130,7 @@ class VcdReaderTest {
         assertEquals("t.vcd:1: unknown scope: $upscope with no open $scope", errorOf("$upscope $end\n"));
         assertEquals("t.vcd:3: unknown scope: $scope a never closed by $upscope",
                 errorOf("$scope module a $end\n$scope module b $end\n$upscope $end $enddefinitions $end\n"));
-        assertEquals("t.vcd:1: unknown header section $bogus", errorOf("$bogus $end\n"));
+        assertEquals("t.vcd:1: truncated file: $attrbegin without $end", errorOf("$attrbegin misc 07 x\n"));
         assertEquals("t.vcd:1: bad timescale '7ns'", errorOf("$timescale 7ns $end\n"));
     }
 
