@@ -135,7 +135,7 @@ public final class TextTraceWriter implements RetireListener, Closeable {
             sb.append(" (?)");
         }
         if (disasm != null) {
-            if (!disasm.isEmpty()) {
+            if (!disasm.isEmpty() && r.has(TraceRecord.INSN)) {
                 sb.append(' ').append(disasm);
             }
             if (pad) {

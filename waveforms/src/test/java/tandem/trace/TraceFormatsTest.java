@@ -124,6 +124,9 @@ class TraceFormatsTest {
         r.nextPc = 0x80000100;
         assertEquals("3 0x80000000 (0x0062a023) sw t1,0(t0) | trap 0x0000000f tval 0xc0001000 mmu DIRTY_CLEAR -> 3 0x80000100",
                 TextTraceWriter.formatCompact(r));
+        r.known = TraceRecord.PC | TraceRecord.CAUSE;
+        assertEquals("core   0: ? 0x80000000 (?)" + " ".repeat(37) + " trap 0x0000000f",
+                TextTraceWriter.format(r, "sw t1,0(t0)"), "unknown fields are not shown as if known");
     }
 
     @Test
