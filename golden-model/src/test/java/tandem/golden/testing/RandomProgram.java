@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * forward-branch/jump/counted-loop instructions over a scratch region, self-modifying code
  * (a store over a later instruction, then FENCE.I), S-mode rewrites of its own page-table
  * leaves followed by SFENCE.VMA, sprinkled with trapping
- * instructions that M- or (per a seed-dependent medeleg) S-mode handlers log and step over, and
+ * instructions and software interrupts that M- or (per a seed-dependent medeleg/mideleg) S-mode
+ * handlers log and step over, and
  * returns to M-mode, which prints every register, mcause, scause, sepc, the mstatus fields and a
  * checksum of all scratch memory and the trap log on the UART. After the third dump it exits through the finisher. The golden model and QEMU must
  * print the same text.
@@ -39,7 +40,10 @@ import java.util.SplittableRandom;
  *   <li>xtval of ECALL (VexRiscv writes the instruction, QEMU 0), mstatus (QEMU's FS/SD bits),
  *       misa and the IDs: never printed;</li>
  *   <li>stores to code without FENCE.I (VexRiscv's instruction cache would keep stale code);</li>
- *   <li>interrupts and WFI; injected traps are ECALL, EBREAK, an illegal
+ *   <li>interrupts other than software interrupts raised while masked and then unmasked by a
+ *       CSR write (both simulators take them right after that write), several pending at once
+ *       (QEMU 7.2 without AIA takes the lowest-numbered first), S-mode writes to sip.SSIP when
+ *       it is not delegated (QEMU ignores them, VexRiscv does not), and WFI; injected traps are ECALL, EBREAK, an illegal
  *       word and (under Sv32) loads/stores to an unmapped region, all 4 bytes long, and the
  *       trap log keeps xtval only for page faults.</li>
  * </ul>
@@ -93,6 +97,7 @@ public final class RandomProgram {
     private static final int PAGES = 2;
 
     private final SplittableRandom rnd;
+    private boolean ssiDelegated;
     private final int instructionsPerPhase;
     private final StringBuilder out = new StringBuilder();
     private int label;
@@ -130,6 +135,13 @@ public final class RandomProgram {
         line("    csrw stvec, t0");
         line("    li t0, " + hex(medeleg));
         line("    csrw medeleg, t0");
+        // Software interrupts: M-mode raises MSIP through the CLINT; S-mode raises SSIP through
+        // sip, only when it is delegated (QEMU ignores the write otherwise, VexRiscv does not).
+        ssiDelegated = rnd.nextBoolean();
+        line("    li t0, " + (ssiDelegated ? "MIP_SSIP" : "0"));
+        line("    csrw mideleg, t0");
+        line("    li t0, MIP_MSIP | MIP_SSIP");
+        line("    csrw mie, t0");
         // The runtime's probe for PMP leaves mcause = 2 on the golden model only: trap once so
         // both start from the same mcause.
         line("    .option push");
@@ -427,6 +439,10 @@ public final class RandomProgram {
      * an illegal word, and under Sv32 a load or store to the unmapped region at 0x40C0_0000.
      */
     private void injectTrap(String tag) {
+        if (rnd.nextInt(4) == 0 && (tag.equals("m") || tag.equals("s") && ssiDelegated)) {
+            injectInterrupt(tag);
+            return;
+        }
         line("    .option push");
         line("    .option norvc");
         int kind = rnd.nextInt(tag.equals("m") ? 3 : 5);
@@ -447,9 +463,30 @@ public final class RandomProgram {
     }
 
     /**
+     * A software interrupt raised while it is masked and then unmasked by a CSR write, so both
+     * simulators take it right after that write: MSIP through the CLINT in M-mode, SSIP through
+     * sip in S-mode. The handler clears the source; the stream masks again afterwards.
+     */
+    private void injectInterrupt(String tag) {
+        if (tag.equals("m")) {
+            emit("li " + reg(ADDR) + ", VIRT_CLINT_MSIP");
+            int tmp = dest();
+            emit("li " + reg(tmp) + ", 1");
+            emit("sw " + reg(tmp) + ", 0(" + reg(ADDR) + ")");
+            emit("csrsi mstatus, MSTATUS_MIE");
+            emit("csrci mstatus, MSTATUS_MIE");
+        } else {
+            emit("csrsi sip, MIP_SSIP");
+            emit("csrsi sstatus, MSTATUS_SIE");
+            emit("csrci sstatus, MSTATUS_SIE");
+        }
+    }
+
+    /**
      * The M- and S-mode handlers: the phase-ending ECALL (t6 = PHASE_END) resumes at t4 in
      * M-mode (the S handler passes a delegated one on with its own ECALL); any other trap appends (cause, epc, tval for page faults, handler) to trap_log,
-     * which the checksum covers, and returns past the 4-byte trapping instruction. xtval of
+     * which the checksum covers, and returns past the 4-byte trapping instruction, or for an
+     * interrupt clears its source and returns to the interrupted instruction. xtval of
      * ECALL/EBREAK/illegal is not logged: VexRiscv writes the instruction, QEMU 0 or the pc.
      */
     private void trapHandlers() {
@@ -486,10 +523,19 @@ public final class RandomProgram {
             line("    lw t4, 4(t6)");
             line("    addi t4, t4, 16");
             line("    sw t4, 4(t6)");
-            line("    csrr t5, " + m + "epc");
+            line("    csrr t5, " + m + "cause");
+            line("    bgez t5, 4f");
+            if (m.equals("m")) {
+                line("    li t5, VIRT_CLINT_MSIP");
+                line("    sw zero, 0(t5)");
+            } else {
+                line("    csrci sip, MIP_SSIP");
+            }
+            line("    j 5f");
+            line("4:  csrr t5, " + m + "epc");
             line("    addi t5, t5, 4");
             line("    csrw " + m + "epc, t5");
-            line("    lw t4, 0(t6)");
+            line("5:  lw t4, 0(t6)");
             line("    " + m + "ret");
         }
     }
