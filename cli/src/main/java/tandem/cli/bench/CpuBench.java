@@ -42,10 +42,10 @@ import tandem.trace.TraceWriter;
  * {@code --clock wall} uses elapsed time instead.
  */
 @Command(name = "cpu", mixinStandardHelpOptions = true,
-        description = {"Run the CPU benchmark guests (coremark-like, dhrystone-like, sv32-modes) on the golden model",
-            "and on qemu-system-riscv32, and print M instructions/s for each, their ratio, and the golden model",
-            "with the binary retire trace written. Targets: >= 300 MIPS with the MMU on (sv32-modes),",
-            ">= 0.15x QEMU, >= 50 MIPS with the trace."})
+        description = {"Run the CPU benchmark guests (coremark-like, dhrystone-like, sv32-modes) on the golden model "
+            + "and on qemu-system-riscv32, and print M instructions/s for each, their ratio, and the golden model "
+            + "with the binary retire trace written.",
+            "Targets: >= 300 MIPS with the MMU on (sv32-modes), >= 0.15x QEMU, >= 50 MIPS with the trace."})
 public final class CpuBench implements Callable<Integer> {
 
     /** MIPS the golden model must reach with translation on. */
