@@ -20,6 +20,7 @@ import tandem.golden.TandemException;
             RunCommand.class,
             BenchCommand.class,
             LockstepCommand.class,
+            BioCommand.class,
             BootCommand.class,
             PlatformsCommand.class,
             SpecCommand.class,
