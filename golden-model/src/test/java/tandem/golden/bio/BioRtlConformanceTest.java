@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example programs on the Verilated BIO RTL and on the model, cycle by cycle: pins and
+ * The example programs, and small programs for each erratum and arbitration rule, on the
+ * Verilated BIO RTL and on the model, cycle by cycle: pins and
  * directions, FIFO levels and every core's DBG pc after each BIO clock, x31 at the start and the
  * words read back at the end. Runs when {@code TANDEM_BIO_RTL} names the user's RTL (a
  * Baochip-1x checkout or any folder inside it, or a flat folder holding the files listed in
@@ -88,7 +89,29 @@ class BioRtlConformanceTest {
             new Case("uart-tx", "2000", "0x111", "0", "0=uart-tx.S", "qdiv0=0x00640000", "push@50:0=0x41"),
             new Case("spi-shifter", "3000", "0x222", "1", "1=spi-shifter.S", "qdiv1=0x00080000",
                     "push@50:1=0xA5C30F96"),
-            new Case("host-exchange", "300", "0x444", "2", "2=host-exchange.S", "push@50:2=7", "push@51:2=100"));
+            new Case("host-exchange", "300", "0x444", "2", "2=host-exchange.S", "push@50:2=7", "push@51:2=100"),
+            new Case("phantom-x20-odd-quantum", "3000", "0x111", "0", "0=phantom20", "qdiv0=0x003F0000"),
+            new Case("phantom-x20-even-quantum-livelock", "3000", "0x111", "0", "0=phantom20", "qdiv0=0x00400000"),
+            new Case("phantom-x20-repeats-push", "600", "0x111", "0", "0=slli20", "qdiv0=0x00400000"),
+            new Case("contested-fifo-gpio-event-writes", "200", "0x333", "0", "0=writer1", "1=writer2"),
+            new Case("lui-phantom-pop", "300", "0x333", "0", "0=luipop", "1=pusher"),
+            new Case("mul-drains-fifo", "300", "0x333", "0", "0=mulfifo", "1=pusher"),
+            new Case("immediate-turns-pop-into-peek", "300", "0x333", "0", "0=peek", "1=pusher"));
+
+    /** Small programs for the errata and arbitration cases. */
+    private static final Map<String, String[]> INLINE = Map.of(
+            "phantom20", new String[] {".option norvc", "li a0, 0xFF", "mv pinmask, a0", "mv dirout, a0",
+                "1: addi a1, a1, 20", "mv pins, a1", "j 1b"},
+            "slli20", new String[] {"mv fifo1, clk", "c.slli a1, 20", "li a0, 1", "mv dirout, a0", "mv pinset, a0", "ebreak"},
+            "writer1", new String[] {"li a0, 1", "mv fifo0, a0", "mv pinset, a0", "li a1, 0", "mv pinclr, a1",
+                "mv evset, a0", "ebreak"},
+            "writer2", new String[] {"li a0, 2", "mv fifo0, a0", "mv pinclr, x0", "li a1, 1", "mv pinset, a1",
+                "mv evset, a0", "ebreak"},
+            "luipop", new String[] {"lui a0, 0x80", "li a1, 1", "mv dirout, a1", "mv pinset, a1", "ebreak"},
+            "mulfifo", new String[] {"li a1, 3", "mul a0, fifo0, a1", "mv dirout, a0", "mv pinset, a0", "ebreak"},
+            "pusher", new String[] {"li a0, 5", "1: mv fifo0, a0", "addi a0, a0, -1", "bnez a0, 1b", "ebreak"},
+            "peek", new String[] {"addi a0, fifo0, 16", "addi a1, fifo0, 16", "li t0, 0xFF", "mv pinmask, t0",
+                "mv dirout, t0", "mv pins, a0", "mv pins, a1", "ebreak"});
 
     @Test
     void examplesRunCycleForCycleAsOnTheRtl() throws Exception {
@@ -104,6 +127,10 @@ class BioRtlConformanceTest {
                 if (a.length() > 2 && a.charAt(1) == '=' && a.endsWith(".S")) {
                     Path bin = work.resolve(a.substring(2).replace(".S", ".bin"));
                     Files.write(bin, BioPrograms.image(a.substring(2)));
+                    args.add(a.substring(0, 2) + bin);
+                } else if (a.length() > 2 && a.charAt(1) == '=' && INLINE.containsKey(a.substring(2))) {
+                    Path bin = work.resolve(a.substring(2) + ".bin");
+                    Files.write(bin, BioPrograms.source(INLINE.get(a.substring(2))));
                     args.add(a.substring(0, 2) + bin);
                 } else {
                     args.add(a);
