@@ -24,6 +24,10 @@ Feature: Modify PRiVilege (mstatus.MPRV)
     Then the hart takes an ecall from M-mode
     And register a0 is 0x7777_0001
 
+  # The golden model checks the U bit for the mode in MPP, as the privileged spec says.
+  # VexRiscv's MmuPlugin translates with MPRV but checks the U bit against the current
+  # privilege (M), so the RTL lets this store through (lockstep diverges here).
+  @rtl-differs
   Scenario: An M-mode store with MPRV=1 and MPP=U to a supervisor page faults in M-mode
     Given mstatus.MPRV is 1
     And the program at 0x8030_0000:

@@ -18,6 +18,7 @@ public final class LockstepMode {
     private static final String RTL = "TANDEM_VEXRISCV_RTL";
     private static final String TOP = "TANDEM_VEXRISCV_TOP";
     private static DutLibrary library;
+    private static RuntimeException buildFailure;
 
     /** Prints once per run whether lockstep mode is on. */
     @BeforeAll
@@ -36,14 +37,25 @@ public final class LockstepMode {
         return rtl() != null;
     }
 
-    /** The Verilated RTL, built (or taken from the build cache) on first use. */
+    /**
+     * The Verilated RTL, built (or taken from the build cache) on first use. A failed build is
+     * remembered, so every scenario reports it without building again.
+     */
     public static synchronized DutLibrary library() {
+        if (buildFailure != null) {
+            throw buildFailure;
+        }
         if (library == null) {
             List<Path> files = new ArrayList<>();
             for (String f : rtl().split(":")) {
                 files.add(Path.of(f));
             }
-            library = new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(files), top(), null, false);
+            try {
+                library = new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(files), top(), null, false);
+            } catch (RuntimeException e) {
+                buildFailure = e;
+                throw e;
+            }
         }
         return library;
     }

@@ -39,5 +39,6 @@ class LockstepReplayTest {
         assertTrue(stop.passed(), stop.describe());
         assertEquals(13, fresh.hart().csrs().read(Csrs.SCAUSE));
         assertEquals(0x0003_0000, fresh.hart().csrs().read(Csrs.STVAL));
+        assertEquals(0x0003_0000, fresh.hart().x(7), "the handler copies stval to t2, so lockstep compares it");
     }
 }
