@@ -27,9 +27,10 @@ import tandem.golden.trap.Cause;
  * <p>A run starts from reset like real hardware: a generated M-mode {@link Prelude} at the
  * start of RAM sets the trap vectors, delegation, satp, mstatus and registers, then
  * {@code mret}s into the scenario's mode at the program's entry. The same image therefore runs
- * unchanged on the RTL in lockstep. The hart stops at the first trap, which lands on the
- * harness handler (a {@code nop}, then a write to the test finisher); the handler's page is
- * identity-mapped as a supervisor page in every table so a trap delegated to S-mode can run it.
+ * unchanged on the RTL in lockstep. The golden run stops right after the first trap, at the
+ * {@code nop} that starts each harness handler; a lockstep run goes on to the test finisher.
+ * The harness page is identity-mapped as a supervisor page in every table so a trap delegated
+ * to S-mode can run its handler.
  */
 public final class SpecMachine {
     /** Instructions a run may take before the scenario fails for never trapping. */
