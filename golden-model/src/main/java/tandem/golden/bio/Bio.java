@@ -630,6 +630,10 @@ public final class Bio implements BusDevice, Ticking {
         }
         switch (aligned) {
             case 0x00:
+                if (pendingCtrl >= 0) {
+                    // Two writes before the BIO advanced: the first still takes its effect.
+                    applyCtrl(pendingCtrl);
+                }
                 ctrlEnables = value & 0xF;
                 pendingCtrl = value & 0xFFF;
                 break;
