@@ -13,14 +13,12 @@ import tandem.golden.trap.Cause;
  * faulting process.
  */
 public final class ProtectionSteps {
-    private static final int SYS_INCREASE_HEAP = 10, SYS_SEND_MESSAGE = 16, SYS_SET_EXCEPTION_HANDLER = 37;
+    private static final int SYS_MAP_MEMORY = 2, SYS_INCREASE_HEAP = 10, SYS_SEND_MESSAGE = 16,
+            SYS_SET_EXCEPTION_HANDLER = 37;
     /** Where a process's exception handler returns to (Xous's RETURN_FROM_EXCEPTION_HANDLER sentinel). */
     private static final int HANDLER_RETURN = 0xFF80_4000;
     private final XabiSystem system;
-    private int heapPages;
-    private int heapVa = -1;
-    private final List<Integer> ptesBeforeTouch = new ArrayList<>();
-    private final List<Integer> ptesAfterTouch = new ArrayList<>();
+    private DemandPages demand;
     private int lentId = -1;
 
     /** Steps acting on the scenario's test kernel. */
@@ -30,80 +28,57 @@ public final class ProtectionSteps {
 
     @When("process {string} grows its heap by {int} page(s) and touches each page")
     public void growsHeap(String client, int pages) {
-        int pid = XabiSystem.client(client);
-        heapPages = pages;
+        demand = new DemandPages(system, XabiSystem.client(client), SYS_INCREASE_HEAP, 1, pages);
         system.table().heapTouch(pages);
-        system.onEntry(e -> {
-            if (e.pid() != pid) {
-                return;
-            }
-            XabiSystem.Syscall grow = lastHeapGrowth(pid);
-            if (heapVa < 0 && grow != null && grow.returned() == e.regs()) {
-                heapVa = e.regs()[1];
-                for (int p = 0; p < pages; p++) {
-                    ptesBeforeTouch.add(system.leafPte(grow.satp(), heapVa + p * 4096));
-                }
-            }
-        });
-        system.onSyscall(s -> {
-            // The driver's first call after the touches is the one that reports them; keep looking
-            // at its calls until the pages are valid (or the run ends), then keep that picture.
-            if (s.pid() == pid && heapVa >= 0 && !allUserRw(ptesAfterTouch)) {
-                ptesAfterTouch.clear();
-                for (int p = 0; p < pages; p++) {
-                    ptesAfterTouch.add(system.leafPte(s.satp(), heapVa + p * 4096));
-                }
-            }
-        });
     }
 
-    private static boolean allUserRw(List<Integer> ptes) {
-        int need = Pte.V | Pte.R | Pte.W | Pte.U;
-        return !ptes.isEmpty() && ptes.stream().allMatch(p -> (p & need) == need);
+    @When("process {string} maps {int} page(s) of memory, touches them and unmaps them")
+    public void mapsMemory(String client, int pages) {
+        demand = new DemandPages(system, XabiSystem.client(client), SYS_MAP_MEMORY, 3, pages);
+        system.table().mapTouch(pages);
     }
 
-    private XabiSystem.Syscall lastHeapGrowth(int pid) {
-        XabiSystem.Syscall last = null;
-        for (XabiSystem.Syscall s : system.syscallsSoFar()) {
-            if (s.pid() == pid && s.number() == SYS_INCREASE_HEAP && s.args()[1] == heapPages * 4096) {
-                last = s;
-            }
-        }
-        return last;
-    }
-
-    @Then("before the first touch the new heap pages are reserved but not valid")
-    public void reserved() {
+    private DemandPages demand() {
         system.run();
-        if (ptesBeforeTouch.isEmpty()) {
-            throw new AssertionError("IncreaseHeap never returned to the driver");
+        if (demand == null || demand.va < 0) {
+            throw new AssertionError("the driver's reservation never returned to it");
         }
-        for (int i = 0; i < ptesBeforeTouch.size(); i++) {
-            if ((ptesBeforeTouch.get(i) & Pte.V) != 0) {
-                throw new AssertionError(String.format("heap page 0x%08x is already valid (PTE 0x%08x) before it is touched",
-                        heapVa + i * 4096, ptesBeforeTouch.get(i)));
+        return demand;
+    }
+
+    @Then("before the first touch the new pages are reserved but not valid")
+    public void reserved() {
+        DemandPages d = demand();
+        for (int i = 0; i < d.beforeTouch.size(); i++) {
+            if ((d.beforeTouch.get(i) & Pte.V) != 0) {
+                throw new AssertionError(String.format("page 0x%08x is already valid (PTE 0x%08x) before it is touched",
+                        d.va + i * 4096, d.beforeTouch.get(i)));
             }
         }
     }
 
     @Then("each first touch is a page fault that the kernel resolves without the process seeing it")
     public void firstTouchFaults() {
+        DemandPages d = demand();
         int pid = XabiSystem.pid("driver");
         int handler = handlerPc(pid);
-        for (int p = 0; p < heapPages; p++) {
-            int va = heapVa + p * 4096;
-            XabiSystem.UserTrap t = trapAt(pid, va, Cause.LOAD_PAGE_FAULT.code());
-            if (t == null) {
-                t = trapAt(pid, va, Cause.STORE_PAGE_FAULT.code());
+        for (int p = 0; p < d.pages; p++) {
+            int page = d.va + p * 4096;
+            XabiSystem.UserTrap t = null;
+            for (XabiSystem.UserTrap u : system.traps()) {
+                if (u.pid() == pid && (u.cause() == 13 || u.cause() == 15) && (u.tval() & ~0xFFF) == page) {
+                    t = u;
+                    break;
+                }
             }
             if (t == null) {
-                throw new AssertionError(String.format("touching heap page 0x%08x raised no page fault", va));
+                throw new AssertionError(String.format("touching page 0x%08x raised no page fault", page));
             }
             for (XabiSystem.Entry e : system.entries()) {
                 if (e.pid() == pid && e.instret() >= t.instret()) {
                     if (e.pc() != t.pc() || e.pc() == handler) {
                         throw new AssertionError(String.format("after the demand fault at 0x%08x the driver resumed at "
-                                + "0x%08x, expected the faulting instruction at 0x%08x", va, e.pc(), t.pc()));
+                                + "0x%08x, expected the faulting instruction at 0x%08x", t.tval(), e.pc(), t.pc()));
                     }
                     break;
                 }
@@ -111,19 +86,33 @@ public final class ProtectionSteps {
         }
     }
 
-    @Then("afterwards each heap page is valid, readable and writable by the user")
+    @Then("afterwards each new page is valid, readable and writable by the user")
     public void backed() {
-        system.run();
-        if (ptesAfterTouch.size() != heapPages) {
-            throw new AssertionError("the driver made no call after touching its heap");
+        DemandPages d = demand();
+        if (!DemandPages.allUserRw(d.afterTouch)) {
+            throw new AssertionError("after the touches the PTEs are " + describe(d.afterTouch) + ", expected V R W U");
         }
-        int need = Pte.V | Pte.R | Pte.W | Pte.U;
-        for (int i = 0; i < heapPages; i++) {
-            if ((ptesAfterTouch.get(i) & need) != need) {
-                throw new AssertionError(String.format("heap page 0x%08x has PTE 0x%08x (%s) after the touch, expected V R W U",
-                        heapVa + i * 4096, ptesAfterTouch.get(i), Pte.flags(ptesAfterTouch.get(i))));
+    }
+
+    @Then("after UnmapMemory the pages are no longer valid")
+    public void unmapped() {
+        DemandPages d = demand();
+        if (d.afterUnmap.isEmpty()) {
+            throw new AssertionError("UnmapMemory of the range never returned to the driver");
+        }
+        for (int pte : d.afterUnmap) {
+            if ((pte & Pte.V) != 0) {
+                throw new AssertionError("after UnmapMemory the PTEs are " + describe(d.afterUnmap) + ", expected none valid");
             }
         }
+    }
+
+    private static String describe(List<Integer> ptes) {
+        List<String> out = new ArrayList<>();
+        for (int p : ptes) {
+            out.add(String.format("0x%08x (%s)", p, Pte.flags(p)));
+        }
+        return out.toString();
     }
 
     @When("process {string} loads from the unmapped address {hex}")
