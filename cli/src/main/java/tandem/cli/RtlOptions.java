@@ -10,6 +10,8 @@ import tandem.dut.BuildCache;
 import tandem.dut.BusShape;
 import tandem.dut.DutLibrary;
 import tandem.dut.RtlSources;
+import tandem.dut.rtl.PreparedRtl;
+import tandem.dut.rtl.RtlPreparation;
 import tandem.dut.VerilatorBuild;
 import tandem.dut.riscvcore.RiscvCoreVerilog;
 import tandem.golden.TandemException;
@@ -73,7 +75,9 @@ public final class RtlOptions {
         if (top == null) {
             throw new TandemException("--top MODULE is required with --rtl");
         }
-        return new VerilatorBuild(cache, log).build(RtlSources.of(rtl), top, bus == null ? null : BusShape.named(bus), traced);
+        PreparedRtl prepared = RtlPreparation.prepare(rtl, top, cache.root().resolve("prepared"));
+        prepared.explanation().forEach(line -> log.println("tandem: " + line));
+        return new VerilatorBuild(cache, log).build(prepared, bus == null ? null : BusShape.named(bus), traced);
     }
 
     /** The traced build, made only when a divergence needs a VCD. */

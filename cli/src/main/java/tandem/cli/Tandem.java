@@ -17,6 +17,7 @@ import tandem.golden.TandemException;
         exitCodeList = {"0:pass", "1:failure or divergence", "2:usage or input error"},
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             RunCommand.class,
             BenchCommand.class,
             LockstepCommand.class,

@@ -80,11 +80,16 @@ public record RunResult(@JsonProperty(required = true) String schema,
                 + bio.stream().filter(b -> b.status() == status).count();
     }
 
-    /** True when any case or BIO run failed or errored. */
+    /** True when any case or BIO run failed or errored, or a divergence belongs to a case that is not waived. */
     @JsonIgnore
     public boolean failing() {
         return cases.stream().anyMatch(c -> c.status().failing())
                 || bio.stream().anyMatch(b -> b.status().failing())
-                || !divergences.isEmpty();
+                || divergences.stream().anyMatch(d -> !waived(d.caseName()));
+    }
+
+    /** Whether the case called {@code name} is waived (an expected failure, e.g. an injected fault). */
+    private boolean waived(String name) {
+        return cases.stream().anyMatch(c -> c.name().equals(name) && c.status() == Status.WAIVED);
     }
 }

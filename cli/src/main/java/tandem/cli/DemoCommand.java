@@ -1,0 +1,297 @@
+package tandem.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tandem.dut.DutLibrary;
+import tandem.golden.hart.Profile;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.lockstep.BenchProgram;
+import tandem.lockstep.LockstepOptions;
+import tandem.lockstep.LockstepResult;
+import tandem.lockstep.LockstepSession;
+import tandem.report.ConformanceReport;
+import tandem.report.ResultJson;
+import tandem.report.coverage.IsaCoverageUniverse;
+import tandem.report.model.CaseResult;
+import tandem.report.model.RunKind;
+import tandem.report.model.RunResult;
+import tandem.report.model.Status;
+import tandem.report.read.ResultCollector;
+import tandem.report.write.ReportDirectory;
+
+/**
+ * {@code tandem demo}: the whole pipeline on built-in defaults, ending with the conformance
+ * report. Each stage runs the same code as its own command and leaves a
+ * {@code tandem-result.json} (or Cucumber JSON) under the output directory, so the report at
+ * the end is exactly what {@code tandem report} would make of them.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline on the built-in defaults and end with the conformance report:",
+            "the Xous-ABI test kernel booted on the golden model on both platforms, a lockstep run against",
+            "SpinalHDL's RiscvCore (and a deliberately broken one that shows a divergence report), the BIO",
+            "example programs with their waveforms, generated vectors, the behaviour specs, and the report."})
+public final class DemoCommand implements Callable<Integer> {
+
+    /** Retire whose register write the broken lockstep run corrupts. */
+    private static final long FLIP_RETIRE = 2_000;
+    private static final Path BIO_EXAMPLES = Path.of("golden-model", "src", "test", "resources", "tandem", "golden", "bio");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "tandem-out/demo", paramLabel = "DIR",
+            description = "Where every output goes (${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--skip-specs", description = "Leave out the behaviour specs (the longest stage).")
+    private boolean skipSpecs;
+
+    private PrintWriter con;
+    private final List<String> outputs = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        con = spec.commandLine().getOut();
+        Files.createDirectories(out);
+        stage("boot: the Xous-ABI test kernel on the golden model", this::boots);
+        stage("lockstep: golden model vs SpinalHDL RiscvCore (Verilated)", this::lockstep);
+        stage("bio: the BIO example programs with waveforms", this::bio);
+        stage("vectors: a generated random-program vector set, replayed", this::vectors);
+        if (!skipSpecs) {
+            stage("specs: Gherkin behaviour specs of IPC and memory protection", this::specs);
+        }
+        int reportCode = report();
+        con.println();
+        con.println("demo: outputs");
+        outputs.forEach(o -> con.println("  " + o));
+        if (!problems.isEmpty()) {
+            con.println("demo: problems");
+            problems.forEach(p -> con.println("  " + p));
+        }
+        con.flush();
+        return problems.isEmpty() && reportCode == Tandem.PASS ? Tandem.PASS : Tandem.FAIL;
+    }
+
+    /** One step of the demo; a failure is recorded and the demo goes on. */
+    @FunctionalInterface
+    private interface Stage {
+        void run() throws Exception;
+    }
+
+    private void stage(String title, Stage stage) {
+        con.println();
+        con.println("== " + title);
+        con.flush();
+        try {
+            stage.run();
+        } catch (Exception e) {
+            problems.add(title + ": " + e.getMessage());
+            con.println("demo: stage failed: " + e.getMessage());
+        }
+    }
+
+    /** Runs a subcommand as a user would, capturing what it prints; returns its exit code and text. */
+    private record Invocation(int code, String text) {
+    }
+
+    private Invocation tandem(String... args) {
+        StringWriter text = new StringWriter();
+        CommandLine cl = Tandem.commandLine();
+        PrintWriter both = new PrintWriter(text, true);
+        cl.setOut(both);
+        cl.setErr(both);
+        int code = cl.execute(args);
+        con.print(indent(text.toString()));
+        con.flush();
+        return new Invocation(code, text.toString());
+    }
+
+    private static String indent(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : s.split("\n")) {
+            if (!line.isBlank()) {
+                sb.append("  ").append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lastLine(String text, String prefix) {
+        String found = "";
+        for (String line : text.split("\n")) {
+            if (line.startsWith(prefix)) {
+                found = line;
+            }
+        }
+        return found;
+    }
+
+    private void write(RunResult result, Path dir) {
+        Path file = dir.resolve(RunResult.FILE_NAME);
+        ResultJson.write(result.withStartedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), file);
+    }
+
+    // ---- stages ------------------------------------------------------------------------------
+
+    private void boots() {
+        List<CaseResult> cases = new ArrayList<>();
+        for (String platform : List.of("precursor", "baochip-1x")) {
+            Path dir = out.resolve("boot").resolve(platform);
+            long t0 = System.nanoTime();
+            Invocation r = tandem("boot", "--platform", platform, "--console-dir", dir.toString(), "--quiet");
+            double ms = (System.nanoTime() - t0) / 1e6;
+            String summary = lastLine(r.text(), "boot ");
+            cases.add(CaseResult.of("boot " + platform, r.code() == 0 ? Status.PASS : Status.FAIL, ms, summary)
+                    .withDetail(r.text()));
+            outputs.add("boot " + platform + ": console logs in " + dir);
+            if (r.code() != 0) {
+                problems.add("boot " + platform + " failed: " + summary);
+            }
+        }
+        Path dir = out.resolve("boot");
+        write(RunResult.of(RunKind.BOOT, "xabi test kernel boot", "tandem 0.1.0",
+                Map.of("kernel", "xabi test kernel (built-in scenario)"), cases), dir);
+    }
+
+    private void lockstep() {
+        PrintStream log = System.err;
+        RtlOptions rtl = new RtlOptions();
+        DutLibrary library = rtl.library(false, log);
+        Platform platform = Platform.named("virt");
+        long ramBase = platform.regions().get(0).base();
+        List<CaseResult> cases = new ArrayList<>();
+        List<tandem.report.model.DivergenceRecord> divergences = new ArrayList<>();
+
+        Path goodDir = out.resolve("lockstep").resolve("clean");
+        LockstepSession session = new LockstepSession(library, rtl.tracedLibrary(log),
+                "demo: SpinalHDL RiscvCore vs golden rv32im on virt; load/store/ALU/MUL loop");
+        LockstepResult good = session.run(Machine.create(platform, Profile.RV32IM), new BenchProgram(ramBase, 20_000),
+                LockstepOptions.defaults(goodDir), null);
+        con.printf("  lockstep (clean): %s: %s; %,d retires matched, %.2f M cycles/s%n",
+                good.outcome().name().toLowerCase(Locale.ROOT), good.detail(), good.retires(), good.cyclesPerSecond() / 1e6);
+        cases.add(CaseResult.of("riscvcore clean run", good.outcome() == LockstepResult.Outcome.PASS ? Status.PASS : Status.FAIL,
+                good.seconds() * 1000, good.detail()));
+        if (good.outcome() != LockstepResult.Outcome.PASS) {
+            problems.add("clean lockstep run: " + good.detail());
+        }
+
+        Path badDir = out.resolve("lockstep").resolve("broken");
+        LockstepResult bad = session.run(Machine.create(platform, Profile.RV32IM), new BenchProgram(ramBase, 20_000),
+                LockstepOptions.defaults(badDir).withFlip(FLIP_RETIRE, 3), null);
+        con.printf("  lockstep (broken on purpose: bit 3 of retire %d's register write flipped): %s: %s%n",
+                FLIP_RETIRE, bad.outcome().name().toLowerCase(Locale.ROOT), bad.detail());
+        boolean caught = bad.outcome() == LockstepResult.Outcome.DIVERGED && bad.divergence() != null
+                && bad.divergence().retireIndex() == FLIP_RETIRE;
+        cases.add(CaseResult.of("riscvcore with an injected fault", caught ? Status.WAIVED : Status.FAIL,
+                bad.seconds() * 1000, caught ? "divergence expected and caught at retire " + FLIP_RETIRE + ": "
+                        + bad.divergence().summary() : "injected fault not caught where expected: " + bad.detail()));
+        if (!caught) {
+            problems.add("the injected fault was not reported at retire " + FLIP_RETIRE);
+        }
+        if (bad.divergence() != null) {
+            divergences.add(DivergenceRecords.of("riscvcore with an injected fault", bad.divergence()));
+        }
+        outputs.add("lockstep clean run: " + goodDir);
+        if (bad.report() != null) {
+            outputs.add("divergence report (deliberate): " + bad.report()
+                    + (bad.divergence() != null && bad.divergence().vcd() != null ? ", VCD " + bad.divergence().vcd() : ""));
+        }
+        write(RunResult.of(RunKind.LOCKSTEP, "lockstep vs RiscvCore", "tandem 0.1.0",
+                Map.of("dut", "SpinalHDL RiscvCore 1.14.2 (RV32IM)", "golden", "rv32im on virt"), cases)
+                .withDivergences(divergences), out.resolve("lockstep"));
+    }
+
+    /** Single-core examples: file, cycles, extra arguments. */
+    private static final List<List<String>> BIO_RUNS = List.of(
+            List.of("blink.S", "70000"),
+            List.of("quantum-blink.S", "2000", "--qdiv", "0=0x00640000"),
+            List.of("uart-tx.S", "4000", "--qdiv", "0=0x00100000"),
+            List.of("aclk.S", "200"));
+
+    private void bio() throws java.io.IOException {
+        if (!Files.isDirectory(BIO_EXAMPLES)) {
+            throw new tandem.golden.TandemException(BIO_EXAMPLES + " not found: run the demo from the repository root");
+        }
+        Path dir = Files.createDirectories(out.resolve("bio"));
+        List<CaseResult> cases = new ArrayList<>();
+        for (List<String> run : BIO_RUNS) {
+            String name = run.get(0).replace(".S", "");
+            List<String> args = new ArrayList<>(List.of("bio", "run", BIO_EXAMPLES.resolve(run.get(0)).toString(),
+                    "--cycles", run.get(1), "--vcd", dir.resolve(name + ".vcd").toString(),
+                    "--csv", dir.resolve(name + "-pins.csv").toString()));
+            args.addAll(run.subList(2, run.size()));
+            long t0 = System.nanoTime();
+            Invocation r = tandem(args.toArray(String[]::new));
+            cases.add(CaseResult.of("bio " + name, r.code() == 0 ? Status.PASS : Status.FAIL,
+                    (System.nanoTime() - t0) / 1e6, lastLine(r.text(), "bio")));
+            if (r.code() != 0) {
+                problems.add("bio " + name + " failed");
+            }
+        }
+        outputs.add("BIO waveforms and pin CSVs: " + dir);
+        write(RunResult.of(RunKind.BIO, "BIO example programs", "tandem 0.1.0", Map.of(), cases), dir);
+    }
+
+    private void vectors() {
+        Path set = out.resolve("vectors").resolve("set");
+        Invocation gen = tandem("vectors", "generate", "--seed", "7", "--count", "4", "--out", set.toString());
+        if (gen.code() != 0) {
+            problems.add("vector generation failed");
+            return;
+        }
+        Invocation run = tandem("vectors", "run", set.resolve("vectors.csv").toString(),
+                "--out", out.resolve("vectors").toString(), "--quiet");
+        if (run.code() != 0) {
+            problems.add("generated vectors did not replay cleanly");
+        }
+        outputs.add("vectors: " + set + " (programs, expected traces), results in " + out.resolve("vectors"));
+    }
+
+    private void specs() {
+        Path dir = out.resolve("spec");
+        Invocation r = tandem("spec", "--report-dir", dir.toString());
+        if (r.code() != 0) {
+            problems.add("behaviour specs: " + lastLine(r.text(), "tandem spec"));
+        }
+        outputs.add("behaviour specs: Cucumber HTML/JSON in " + dir);
+    }
+
+    private int report() {
+        con.println();
+        con.println("== report: conformance report over every stage");
+        ResultCollector collector = new ResultCollector();
+        collector.add(out);
+        Path cucumber = out.resolve("spec").resolve("report.json");
+        if (Files.isRegularFile(cucumber)) {
+            collector.add(cucumber);
+        }
+        ConformanceReport report = new ConformanceReport("Tandem demo: conformance report",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "tandem 0.1.0", collector.runs(),
+                collector.problems().stream().map(Object::toString).toList(), IsaCoverageUniverse.of(Profile.VEXRISCV));
+        Path dir = out.resolve("report");
+        List<Path> files = ReportDirectory.write(report, dir);
+        con.printf("  report: %s — %d cases in %d suites: %d passed, %d failed, %d waived%n",
+                report.verdict().word().toUpperCase(Locale.ROOT), report.total(), report.runs().size(),
+                report.count(Status.PASS), report.count(Status.FAIL) + report.count(Status.ERROR), report.count(Status.WAIVED));
+        files.forEach(f -> outputs.add("report: " + f));
+        collector.problems().forEach(p -> problems.add("report input: " + p));
+        return report.verdict() == Status.PASS ? Tandem.PASS : Tandem.FAIL;
+    }
+}
