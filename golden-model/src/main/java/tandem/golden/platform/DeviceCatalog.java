@@ -3,6 +3,9 @@ package tandem.golden.platform;
 import tandem.golden.TandemException;
 import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.IrqLine;
+import tandem.golden.bus.WiredOrIrq;
+import tandem.golden.bio.Bio;
+import tandem.golden.bio.BioConfig;
 import tandem.golden.soc.Clint;
 import tandem.golden.soc.DUart;
 import tandem.golden.soc.LitexTimer;
@@ -60,6 +63,13 @@ public final class DeviceCatalog {
             case "unmodelled":
                 return new UnmodelledRegion(spec.name(), spec.base(), spec.size(), (int) spec.number("reads", 0),
                         message -> ctx.warnOnce(message, message));
+            case "bio": {
+                // BIO clocks per CPU clock as "num/den" (FCLK 700 MHz against the CPU's 350 MHz: 2/1).
+                String[] ratio = spec.text("clock-ratio", "1/1").split("/");
+                BioConfig config = BioConfig.DEFAULT.withClockRatio(Integer.parseInt(ratio[0]),
+                        ratio.length > 1 ? Integer.parseInt(ratio[1]) : 1);
+                return new Bio(config, new WiredOrIrq(irq(spec, ctx)).inputs(4));
+            }
             case "signature-hardware":
                 return new SignatureHardware(spec.name(), spec.base(), spec.size(),
                         message -> ctx.warnOnce(spec.name() + ":signature", message));

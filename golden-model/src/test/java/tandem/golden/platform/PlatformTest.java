@@ -46,6 +46,25 @@ class PlatformTest {
     }
 
     @Test
+    void baochipHasTheBioBlockWithItsIrqsOnBank18() {
+        Machine m = Machine.create(Platform.named("baochip-1x"), Profile.BAOCHIP_1X);
+        assertTrue(m.device("bio", tandem.golden.bio.Bio.class).isPresent());
+        assertEquals(tandem.golden.bio.Bio.CFGINFO, m.bus().load(0x5012_4004L, 4));
+    }
+
+    @Test
+    void wiredOrKeepsTheLineHighWhileAnyInputIs() {
+        int[] level = {0};
+        tandem.golden.bus.IrqLine[] in = new tandem.golden.bus.WiredOrIrq(l -> level[0] = l ? 1 : 0).inputs(4);
+        in[0].set(true);
+        in[2].set(true);
+        in[0].set(false);
+        assertEquals(1, level[0]);
+        in[2].set(false);
+        assertEquals(0, level[0]);
+    }
+
+    @Test
     void numbersTakeSuffixesAndSeparators() {
         assertEquals(128L << 20, Platform.parseNumber("128M"));
         assertEquals(0x4000_0000L, Platform.parseNumber("0x4000_0000"));
