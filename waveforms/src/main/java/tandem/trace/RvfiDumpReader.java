@@ -3,6 +3,7 @@ package tandem.trace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import tandem.golden.TandemException;
@@ -32,7 +33,8 @@ import tandem.golden.retire.RetireBuffer;
  *     {@code rs1_addr}, {@code rs2_addr}, {@code rs1_rdata}, {@code rs2_rdata},
  *     {@code csr_<name>_rmask}/{@code _rdata}, {@code mem_fault}, {@code mem_extamo}.</li>
  * <li>Tandem additions: {@code kind=retire|trap|interrupt}, {@code cause}, {@code tval},
- *     {@code mode_after}, {@code mem_paddr}.</li>
+ *     {@code mmu_failure} (the golden model's {@code TranslationFailure} ordinal + 1),
+ *     {@code mode_after}, {@code mem_paddr}; {@link RvfiDumpWriter} writes them.</li>
  * </ul>
  * Memory masks are byte lanes relative to {@code mem_addr}: the access starts at the lowest set
  * lane, is as wide as the number of lanes, and its data is shifted down accordingly (so both
@@ -50,7 +52,7 @@ public final class RvfiDumpReader implements TraceSource {
     private final String name;
     private int lineNo;
     private long records;
-    private final Map<String, String> fields = new HashMap<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
 
     /** Reads from {@code in}; {@code name} names it in messages. */
     public RvfiDumpReader(BufferedReader in, String name) {
@@ -186,6 +188,10 @@ public final class RvfiDumpReader implements TraceSource {
                 case "tval" -> {
                     r.tval = (int) number(k);
                     known |= TraceRecord.TVAL;
+                }
+                case "mmu_failure" -> {
+                    r.mmuFailure = (int) number(k);
+                    known |= TraceRecord.MMU_FAILURE;
                 }
                 default -> {
                     if (k.startsWith("csr_")) {

@@ -73,8 +73,9 @@ final class RandomRetires {
                 }
                 if (rnd.nextInt(10) == 0) {
                     int k = 1 + rnd.nextInt(RetireBuffer.MAX_CSR_WRITES);
+                    int base = rnd.nextInt(0x1000 - RetireBuffer.MAX_CSR_WRITES);
                     for (int i = 0; i < k; i++) {
-                        b.csr(slot, rnd.nextInt(0x1000), rnd.nextInt());
+                        b.csr(slot, base + i, rnd.nextInt());
                     }
                 }
                 if (rnd.nextInt(50) == 0) {
