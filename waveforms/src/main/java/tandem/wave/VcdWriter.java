@@ -329,8 +329,9 @@ public final class VcdWriter implements Closeable {
             ascii("$scope module " + node.name + " $end\n");
         }
         for (VcdSignal s : node.signals) {
-            String range = s.width() > 1 ? " [" + (s.width() - 1) + ":0]" : "";
-            ascii("$var " + types.get(s.index) + " " + s.width() + " " + s.idCode() + " " + s.name() + range + " $end\n");
+            String type = types.get(s.index);
+            String range = s.width() > 1 && !type.equals("real") ? " [" + (s.width() - 1) + ":0]" : "";
+            ascii("$var " + type + " " + s.width() + " " + s.idCode() + " " + s.name() + range + " $end\n");
         }
         for (ScopeNode child : node.children.values()) {
             writeScope(child);

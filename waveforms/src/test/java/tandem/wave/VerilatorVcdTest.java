@@ -110,6 +110,7 @@ class VerilatorVcdTest {
         Path ours = dir.resolve("ours.vcd");
         copy(verilatorVcd, ours);
         Timelines.assertSame(Timelines.read(verilatorVcd), Timelines.read(ours));
+        assertTrue(Files.readString(ours).contains("$var real 64 # level $end"), "a real has no bit range");
         try (VcdReader a = VcdReader.open(verilatorVcd); VcdReader b = VcdReader.open(ours)) {
             WaveDiff.Result result = WaveDiff.compare(a, b, SignalMap.empty());
             assertTrue(result.same(), result.differences().toString());
