@@ -18,7 +18,8 @@ import tandem.wave.WaveDiff;
 /** {@code tandem wavediff A.vcd B.vcd}: signal-by-signal comparison of two waveforms. */
 @Command(name = "wavediff", mixinStandardHelpOptions = true,
         description = {"Compare two VCD waveforms signal by signal over time and print the first difference of each signal.",
-            "Signals with the same full name are paired; --map pairs others (a=b, where a side may be a scope)."},
+            "Signals with the same full name are paired; --map pairs others (a=b, where a side may be a scope",
+            "or a bit select such as bio.gpio_out[3] or bus[7:4])."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every paired signal matches", "1:some signal differs", "2:usage or input error"})
 public final class WaveDiffCommand implements Callable<Integer> {
