@@ -21,7 +21,7 @@ public enum BusShape {
                     "io_d_cmd_payload_data", "io_d_cmd_payload_size", "io_d_rsp_valid", "io_d_rsp_payload")),
 
     /** VexRiscv with IBusSimplePlugin / DBusSimplePlugin (cmd/rsp, one word per access). */
-    VEXRISCV_SIMPLE("vexriscv-simple", false,
+    VEXRISCV_SIMPLE("vexriscv-simple", true,
             List.of("clk", "reset",
                     "iBus_cmd_valid", "iBus_cmd_ready", "iBus_cmd_payload_pc",
                     "iBus_rsp_valid", "iBus_rsp_payload_error", "iBus_rsp_payload_inst",

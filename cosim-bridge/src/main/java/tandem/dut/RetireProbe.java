@@ -24,7 +24,11 @@ public enum RetireProbe {
     VEXRISCV(List.of("lastStageIsFiring", "lastStagePc", "lastStageInstruction", "lastStageRegFileWrite_valid",
             "lastStageRegFileWrite_payload_address", "lastStageRegFileWrite_payload_data",
             "CsrPlugin_privilege", "CsrPlugin_interruptJump", "CsrPlugin_interrupt_code", "CsrPlugin_inWfi",
-            "RegFilePlugin_regFile"));
+            "RegFilePlugin_regFile")),
+
+    /** The RVFI port of VexRiscv's FormalPlugin (ports {@code rvfi_*}), plus the register file. */
+    RVFI(List.of("rvfi_valid", "rvfi_pc_rdata", "rvfi_insn", "rvfi_rd_addr", "rvfi_rd_wdata", "rvfi_mode",
+            "rvfi_mem_addr", "rvfi_mem_wmask", "rvfi_mem_wdata", "RegFilePlugin_regFile"));
 
     private final List<String> signals;
 
@@ -32,18 +36,41 @@ public enum RetireProbe {
         this.signals = signals;
     }
 
-    /** The internal signals read, relative to the top module. */
+    /** The signals always read, relative to the top module. */
     public List<String> signals() {
         return signals;
     }
 
     /**
-     * The probe for {@code top} driven as {@code shape}: RiscvCore's for its native bus, else
-     * VexRiscv's, whose signals must be declared in the top's source.
+     * The signals read for {@code top}: {@link #signals()}, and for RVFI also VexRiscv's
+     * interrupt jump and code when the source has them (RVFI itself never flags VexRiscv's
+     * interrupts).
+     */
+    public List<String> signalsFor(TopModule top) {
+        if (this != RVFI) {
+            return signals;
+        }
+        String text = TopModule.read(top.file());
+        if (!text.contains("CsrPlugin_interruptJump") || !text.contains("CsrPlugin_interrupt_code")) {
+            return signals;
+        }
+        List<String> all = new java.util.ArrayList<>(signals);
+        all.add("CsrPlugin_interruptJump");
+        all.add("CsrPlugin_interrupt_code");
+        return List.copyOf(all);
+    }
+
+    /**
+     * The probe for {@code top} driven as {@code shape}: RiscvCore's for its native bus, RVFI
+     * when the top has an {@code rvfi_valid} port, else VexRiscv's last-stage signals, which must
+     * be declared in the top's source.
      */
     public static RetireProbe of(TopModule top, BusShape shape) {
         if (shape == BusShape.RISCVCORE_NATIVE) {
             return RISCVCORE;
+        }
+        if (top.hasPort("rvfi_valid")) {
+            return RVFI;
         }
         String text = TopModule.read(top.file());
         for (String s : VEXRISCV.signals) {

@@ -167,7 +167,8 @@ public final class VerilatedDut implements AutoCloseable {
     /**
      * Drives the CPU's interrupt inputs, where the top has them: {@code external} on
      * {@code externalInterruptArray} (bit n = line n), mip bit 7 on {@code timerInterrupt} and
-     * bit 3 on {@code softwareInterrupt}. Takes effect from the next cycle.
+     * bit 3 on {@code softwareInterrupt}, bit 11 on a single {@code externalInterrupt}. Takes effect
+     * from the next cycle.
      */
     public void setInterrupts(int external, int mip) {
         Binding.tandem_set_irq(handle, external, mip);

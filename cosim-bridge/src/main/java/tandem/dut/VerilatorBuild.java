@@ -70,9 +70,11 @@ public final class VerilatorBuild {
                              String signalPrefix) {
         TopModule module = TopModule.find(rtl.files(), top);
         BusShape bus = BusShape.detect(module, shape);
-        RetireProbe probe = RetireProbe.of(probeTop.equals(top) ? module : TopModule.find(rtl.files(), probeTop), bus);
+        TopModule probeModule = probeTop.equals(top) ? module : TopModule.find(rtl.files(), probeTop);
+        RetireProbe probe = RetireProbe.of(probeModule, bus);
+        List<String> probeSignals = probe.signalsFor(probeModule);
         String glue = glue(module, bus, probe);
-        String probes = probes(probeTop, probe);
+        String probes = probes(probeTop, probeSignals);
         byte[] harness = harnessSource();
         List<String> options = options(rtl, top, traced);
         String version = verilatorVersion();
@@ -113,7 +115,7 @@ public final class VerilatorBuild {
         verilate.add("harness.cpp");
         run(staging, verilate, staging.resolve("verilate.log"));
         try {
-            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, module, signalPrefix, probe));
+            Files.writeString(staging.resolve("tandem_glue.h"), glue + signalAccess(staging, module, signalPrefix, probeSignals));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,7 +155,7 @@ public final class VerilatorBuild {
      * own class when {@code verilator public} marks in the source kept it a module
      * ({@code rootp->Top->sig}). Read from the generated headers, so either layout works.
      */
-    private static String signalAccess(Path dir, TopModule module, String signalPrefix, RetireProbe probe) {
+    private static String signalAccess(Path dir, TopModule module, String signalPrefix, List<String> signals) {
         String top = module.name();
         Path root = dir.resolve("obj").resolve("V" + top + "___024root.h");
         Path own = dir.resolve("obj").resolve("V" + top + "_" + top + ".h");
@@ -169,7 +171,10 @@ public final class VerilatorBuild {
         if (!ownText.isEmpty()) {
             sb.append("#include \"V").append(top).append('_').append(top).append(".h\"\n");
         }
-        for (String sig : probe.signals()) {
+        if (signals.contains("CsrPlugin_interruptJump")) {
+            sb.append("#define TANDEM_HAS_INTERRUPT_JUMP 1\n");
+        }
+        for (String sig : signals) {
             String access;
             if (module.hasPort(sig)) {
                 access = "d->m->" + sig;
@@ -255,6 +260,7 @@ public final class VerilatorBuild {
             {"externalInterruptArray", "TANDEM_HAS_IRQ_ARRAY"},
             {"timerInterrupt", "TANDEM_HAS_TIMER_IRQ"},
             {"softwareInterrupt", "TANDEM_HAS_SOFTWARE_IRQ"},
+            {"externalInterrupt", "TANDEM_HAS_EXTERNAL_IRQ"},
         };
         for (String[] o : optional) {
             if (module.hasPort(o[0])) {
@@ -265,9 +271,9 @@ public final class VerilatorBuild {
     }
 
     /** The Verilator configuration exposing the retire probe's signals read-only. */
-    static String probes(String top, RetireProbe probe) {
+    static String probes(String top, List<String> signals) {
         StringBuilder sb = new StringBuilder("`verilator_config\n");
-        for (String sig : probe.signals()) {
+        for (String sig : signals) {
             sb.append("public_flat_rd -module \"").append(top).append("\" -var \"").append(sig).append("\"\n");
         }
         return sb.toString();

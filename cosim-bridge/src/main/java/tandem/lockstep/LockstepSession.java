@@ -54,6 +54,7 @@ public final class LockstepSession {
     private static final int MIP = 0x344;
     private static final int MIP_MTIP = 1 << 7;
     private static final int MIP_MSIP = 1 << 3;
+    private static final int MIP_MEIP = 1 << 11;
     private static final long CHUNK_CYCLES = 1_000_000;
 
     private final DutLibrary library;
@@ -338,13 +339,13 @@ public final class LockstepSession {
 
     /**
      * Drives the RTL's interrupt inputs from the shared devices' lines as the golden machine
-     * holds them (external lines; mip's timer and software bits), between batches: a device
+     * holds them (external lines; mip's timer, software and external bits), between batches: a device
      * raises a line, the RTL sees it from the next cycle and decides when to take it. Returns
      * the levels driven, packed, so unchanged levels cost no native call.
      */
     private static long driveInterrupts(VerilatedDut dut, Machine machine, long last) {
         Csr mipCsr = machine.hart().csrs().get(MIP);
-        int mip = mipCsr == null ? 0 : mipCsr.read() & (MIP_MTIP | MIP_MSIP);
+        int mip = mipCsr == null ? 0 : mipCsr.read() & (MIP_MTIP | MIP_MSIP | MIP_MEIP);
         int lines = machine.hart().irqArray().lines();
         long packed = ((long) mip << 32) | (lines & 0xFFFF_FFFFL);
         if (packed != last) {

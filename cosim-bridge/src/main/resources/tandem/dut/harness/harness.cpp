@@ -269,6 +269,11 @@ void release(Dut* d, Record* out, int32_t* n) {
 // A write seen on the data bus: completes the oldest store waiting for one, or waits for its
 // store to retire (cores that write before retiring, like RiscvCore).
 void on_bus_write(Dut* d, const MemOp& op) {
+#ifdef TANDEM_PROBE_RVFI
+    (void)d;
+    (void)op;
+    return;  // the probe reports writes itself
+#endif
     for (Held& h : d->held) {
         if (h.waiting) {
             attach(h.r, op);
@@ -279,8 +284,10 @@ void on_bus_write(Dut* d, const MemOp& op) {
     d->writes.push_back(op);
 }
 
-// One retire seen by the probe.
-void emit(Dut* d, uint32_t pc, uint32_t insn, bool rd_valid, uint32_t rd, uint32_t rd_data, uint8_t priv) {
+// One retire seen by the probe; {@code write} is its memory write when the probe reports it,
+// else the write is matched from the data bus.
+void emit(Dut* d, uint32_t pc, uint32_t insn, bool rd_valid, uint32_t rd, uint32_t rd_data, uint8_t priv,
+          const MemOp* write = nullptr) {
     Held h{};
     Record& r = h.r;
     r.cycle = d->cycle;
@@ -297,7 +304,9 @@ void emit(Dut* d, uint32_t pc, uint32_t insn, bool rd_valid, uint32_t rd, uint32
         r.mem_data = d->pending_interrupt;  // interrupt records carry the xcause here
         d->pending_interrupt = 0;
     }
-    if (expects_write(insn, r.rd_wdata)) {
+    if (write != nullptr) {
+        attach(r, *write);
+    } else if (expects_write(insn, r.rd_wdata)) {
         if (!d->writes.empty()) {
             attach(r, d->writes.front());
             d->writes.pop_front();
@@ -361,6 +370,43 @@ void read_regs(Dut* d, uint32_t* out) {
 bool in_wfi(Dut* d) {
     return TANDEM_SIG(CsrPlugin_inWfi);
 }
+#elif defined(TANDEM_PROBE_RVFI)
+// The RVFI port (VexRiscv's FormalPlugin). A store's address, mask and data come from RVFI
+// itself, so the data bus is not consulted. RVFI does not flag VexRiscv's interrupts: when the
+// core has them, its interrupt jump and code are read as in the last-stage probe.
+void probe(Dut* d) {
+#ifdef TANDEM_HAS_INTERRUPT_JUMP
+    if (TANDEM_SIG(CsrPlugin_interruptJump)) {
+        d->pending_interrupt = 0x80000000u | TANDEM_SIG(CsrPlugin_interrupt_code);
+    }
+#endif
+    if (TANDEM_SIG(rvfi_valid)) {
+        uint32_t wmask = TANDEM_SIG(rvfi_mem_wmask) & 0xF;
+        MemOp op{};
+        if (wmask != 0) {
+            uint32_t lane = (uint32_t)__builtin_ctz(wmask);
+            op.size = (uint8_t)__builtin_popcount(wmask);
+            op.addr = (TANDEM_SIG(rvfi_mem_addr) & ~3u) + lane;
+            uint32_t mask = op.size == 4 ? 0xFFFFFFFFu : (1u << (8 * op.size)) - 1;
+            op.data = (TANDEM_SIG(rvfi_mem_wdata) >> (8 * lane)) & mask;
+            op.write = true;
+            op.mmio = !in_ram(d, op.addr, op.size);
+        }
+        uint32_t rd = TANDEM_SIG(rvfi_rd_addr);
+        emit(d, TANDEM_SIG(rvfi_pc_rdata), TANDEM_SIG(rvfi_insn), rd != 0, rd, TANDEM_SIG(rvfi_rd_wdata),
+             (uint8_t)TANDEM_SIG(rvfi_mode), wmask != 0 ? &op : nullptr);
+    }
+}
+
+void read_regs(Dut* d, uint32_t* out) {
+    for (int i = 0; i < 32; i++) {
+        out[i] = i == 0 ? 0 : TANDEM_SIG(RegFilePlugin_regFile)[i];
+    }
+}
+
+bool in_wfi(Dut*) {
+    return false;
+}
 #else
 #error "tandem_glue.h selects no retire probe"
 #endif
@@ -378,6 +424,9 @@ void set_irq_ports(Dut* d, uint32_t external, uint32_t mip) {
 #endif
 #ifdef TANDEM_HAS_SOFTWARE_IRQ
     d->m->softwareInterrupt = (mip >> 3) & 1;
+#endif
+#ifdef TANDEM_HAS_EXTERNAL_IRQ
+    d->m->externalInterrupt = (mip >> 11) & 1;
 #endif
     (void)d;
     (void)external;
@@ -595,6 +644,99 @@ int cycle(Dut* d, Status* st) {
 void answer_mmio(Dut* d, uint32_t data) {
     d->mmio_data = data;
     d->mmio_answered = true;
+    d->mmio_waiting = false;
+}
+#elif defined(TANDEM_BUS_VEXRISCV_SIMPLE)
+// VexRiscv's IBusSimplePlugin / DBusSimplePlugin buses: cmd/rsp streams, responses in order at
+// least a cycle after the command and never held back; the instruction response is the word
+// at the fetch pc; a data read answers the whole aligned word (the plugin selects the bytes),
+// a store's data comes replicated across the lanes and gets no response.
+void reset_ports(Dut* d) {
+    TANDEM_TOP* m = d->m;
+    m->iBus_cmd_ready = 0;
+    m->iBus_rsp_valid = 0;
+    m->iBus_rsp_payload_error = 0;
+    m->dBus_cmd_ready = 0;
+    m->dBus_rsp_ready = 0;
+    m->dBus_rsp_error = 0;
+#ifdef TANDEM_HAS_RESET_VECTOR
+    m->externalResetVector = d->reset_vector;
+#endif
+    set_irq_ports(d, 0, 0);
+}
+
+int cycle(Dut* d, Status* st) {
+    TANDEM_TOP* m = d->m;
+    m->clk = 0;
+    bool irsp_valid = !d->irsp.empty() && d->irsp.front().ready_at <= d->cycle;
+    m->iBus_rsp_valid = irsp_valid;
+    if (irsp_valid) {
+        m->iBus_rsp_payload_inst = d->irsp.front().data;
+    }
+    bool drsp_valid = !d->drsp.empty() && d->drsp.front().ready_at <= d->cycle;
+    m->dBus_rsp_ready = drsp_valid;
+    if (drsp_valid) {
+        m->dBus_rsp_data = d->drsp.front().data;
+    }
+    m->iBus_cmd_ready = !refuse(d);
+    m->dBus_cmd_ready = !d->mmio_waiting && !refuse(d);
+    eval(d);
+
+    bool ifire = m->iBus_cmd_valid && m->iBus_cmd_ready;
+    uint32_t ipc = m->iBus_cmd_payload_pc;
+    bool dfire = m->dBus_cmd_valid && m->dBus_cmd_ready;
+    MemOp op{};
+    if (dfire) {
+        op.addr = m->dBus_cmd_payload_address;
+        op.size = (uint8_t)(1u << m->dBus_cmd_payload_size);
+        op.write = m->dBus_cmd_payload_wr;
+        uint32_t mask = op.size == 4 ? 0xFFFFFFFFu : (1u << (8 * op.size)) - 1;
+        op.data = ((uint32_t)m->dBus_cmd_payload_data >> (8 * (op.addr & 3))) & mask;
+    }
+    probe(d);
+
+    m->clk = 1;
+    eval(d);
+
+    if (irsp_valid) {
+        d->irsp.pop_front();
+    }
+    if (drsp_valid) {
+        d->drsp.pop_front();
+    }
+    uint64_t now = d->cycle;
+    d->cycle++;
+    if (ifire) {
+        if (!in_ram(d, ipc & ~3u, 4)) {
+            st->mmio_addr = ipc;
+            return R_FETCH_FAULT;
+        }
+        push_in_order(d->irsp, Response{now + latency(d, 1), ram_load(d, ipc & ~3u, 4), ipc});
+    }
+    if (dfire) {
+        if (in_ram(d, op.addr, op.size)) {
+            if (op.write) {
+                ram_store(d, op.addr, op.data, op.size);
+                on_bus_write(d, op);
+            } else {
+                push_in_order(d->drsp, Response{now + latency(d, 1), ram_load(d, op.addr & ~3u, 4), 0});
+            }
+        } else {
+            op.mmio = true;
+            hold_mmio(d, st, op);
+            d->mmio_cycle = now;
+            return R_MMIO;
+        }
+    }
+    return -1;
+}
+
+void answer_mmio(Dut* d, uint32_t data) {
+    if (d->mmio_op.write) {
+        on_bus_write(d, d->mmio_op);
+    } else {
+        push_in_order(d->drsp, Response{d->mmio_cycle + latency(d, 1), data << (8 * (d->mmio_op.addr & 3)), 0});
+    }
     d->mmio_waiting = false;
 }
 #elif defined(TANDEM_BUS_AXI4)
