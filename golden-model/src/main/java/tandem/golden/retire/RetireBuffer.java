@@ -38,11 +38,12 @@ public final class RetireBuffer {
     private final int[] pc;
     private final int[] nextPc;
     private final int[] insn;
-    private final byte[] privBefore;
-    private final byte[] privAfter;
+    /** privBefore | privAfter &lt;&lt; 2, one store per record. */
+    private final byte[] priv;
     private final byte[] rdAddr;
     private final int[] rdWdata;
-    private final byte[] memFlags;
+    /** memFlags | csrCount &lt;&lt; 2, cleared with one store per record. */
+    private final byte[] extra;
     private final byte[] memWidth;
     private final int[] memVaddr;
     private final int[] memPaddr;
@@ -50,7 +51,6 @@ public final class RetireBuffer {
     private final int[] memWdata;
     private final int[] cause;
     private final int[] tval;
-    private final byte[] csrCount;
     private final byte[] mmuFailure;
     private final short[] csrAddr;
     private final int[] csrValue;
@@ -66,11 +66,10 @@ public final class RetireBuffer {
         pc = new int[capacity];
         nextPc = new int[capacity];
         insn = new int[capacity];
-        privBefore = new byte[capacity];
-        privAfter = new byte[capacity];
+        priv = new byte[capacity];
         rdAddr = new byte[capacity];
         rdWdata = new int[capacity];
-        memFlags = new byte[capacity];
+        extra = new byte[capacity];
         memWidth = new byte[capacity];
         memVaddr = new int[capacity];
         memPaddr = new int[capacity];
@@ -78,7 +77,6 @@ public final class RetireBuffer {
         memWdata = new int[capacity];
         cause = new int[capacity];
         tval = new int[capacity];
-        csrCount = new byte[capacity];
         mmuFailure = new byte[capacity];
         csrAddr = new short[capacity * MAX_CSR_WRITES];
         csrValue = new int[capacity * MAX_CSR_WRITES];
@@ -97,16 +95,9 @@ public final class RetireBuffer {
         this.kind[slot] = kind;
         this.pc[slot] = pc;
         this.insn[slot] = insn;
-        this.privBefore[slot] = (byte) privBefore;
-        this.privAfter[slot] = (byte) privBefore;
-        this.nextPc[slot] = pc;
+        this.priv[slot] = (byte) (privBefore | privBefore << 2);
         this.rdAddr[slot] = 0;
-        this.rdWdata[slot] = 0;
-        this.memFlags[slot] = 0;
-        this.cause[slot] = 0;
-        this.tval[slot] = 0;
-        this.csrCount[slot] = 0;
-        this.mmuFailure[slot] = 0;
+        this.extra[slot] = 0;
     }
 
     /** Records the register write of the instruction in {@code slot}; x0 is never recorded. */
@@ -119,7 +110,7 @@ public final class RetireBuffer {
 
     /** Records a memory read (an AMO records a read and then a write at the same address). */
     public void memRead(int slot, int vaddr, int paddr, int width, int data) {
-        memFlags[slot] |= MEM_READ;
+        extra[slot] |= MEM_READ;
         memWidth[slot] = (byte) width;
         memVaddr[slot] = vaddr;
         memPaddr[slot] = paddr;
@@ -128,7 +119,7 @@ public final class RetireBuffer {
 
     /** Records a memory write. */
     public void memWrite(int slot, int vaddr, int paddr, int width, int data) {
-        memFlags[slot] |= MEM_WRITE;
+        extra[slot] |= MEM_WRITE;
         memWidth[slot] = (byte) width;
         memVaddr[slot] = vaddr;
         memPaddr[slot] = paddr;
@@ -137,11 +128,11 @@ public final class RetireBuffer {
 
     /** Records a CSR write; writes past {@link #MAX_CSR_WRITES} are dropped. */
     public void csr(int slot, int addr, int value) {
-        int n = csrCount[slot];
+        int n = csrCount(slot);
         if (n < MAX_CSR_WRITES) {
             csrAddr[slot * MAX_CSR_WRITES + n] = (short) addr;
             csrValue[slot * MAX_CSR_WRITES + n] = value;
-            csrCount[slot] = (byte) (n + 1);
+            extra[slot] = (byte) ((extra[slot] & 3) | (n + 1) << 2);
         }
     }
 
@@ -153,6 +144,7 @@ public final class RetireBuffer {
         this.kind[slot] = kind;
         this.cause[slot] = cause;
         this.tval[slot] = tval;
+        this.mmuFailure[slot] = 0;
     }
 
     /**
@@ -166,7 +158,9 @@ public final class RetireBuffer {
     /** Closes the record with the pc and privilege the hart continues with. */
     public void end(int slot, int nextPc, int privAfter) {
         this.nextPc[slot] = nextPc;
-        this.privAfter[slot] = (byte) privAfter;
+        if (privAfter != (priv[slot] & 3)) {
+            priv[slot] = (byte) ((priv[slot] & 3) | privAfter << 2);
+        }
     }
 
     // ---- consumer side -------------------------------------------------------------------
@@ -184,15 +178,15 @@ public final class RetireBuffer {
     /** Instruction length in bytes, 2 or 4. */
     public int insnLength(int slot) { return (insn[slot] & 3) == 3 ? 4 : 2; }
     /** Privilege before the instruction: 0 U, 1 S, 3 M (RVFI {@code mode}). */
-    public int privBefore(int slot) { return privBefore[slot]; }
+    public int privBefore(int slot) { return priv[slot] & 3; }
     /** Privilege after the instruction or trap. */
-    public int privAfter(int slot) { return privAfter[slot]; }
+    public int privAfter(int slot) { return (priv[slot] >> 2) & 3; }
     /** Destination register written, 0 when none (RVFI {@code rd_addr}). */
     public int rdAddr(int slot) { return rdAddr[slot]; }
     /** Value written to {@link #rdAddr} (RVFI {@code rd_wdata}). */
-    public int rdWdata(int slot) { return rdWdata[slot]; }
+    public int rdWdata(int slot) { return rdAddr[slot] == 0 ? 0 : rdWdata[slot]; }
     /** {@link #MEM_READ} | {@link #MEM_WRITE}, 0 when the instruction touched no memory. */
-    public int memFlags(int slot) { return memFlags[slot]; }
+    public int memFlags(int slot) { return extra[slot] & 3; }
     /** Access width in bytes (1, 2, 4). */
     public int memWidth(int slot) { return memWidth[slot]; }
     /** Virtual address of the access. */
@@ -204,16 +198,16 @@ public final class RetireBuffer {
     /** Data written, in the low {@link #memWidth} bytes. */
     public int memWdata(int slot) { return memWdata[slot]; }
     /** xcause of the trap (interrupt bit 31 set for interrupts); 0 for a retire. */
-    public int cause(int slot) { return cause[slot]; }
+    public int cause(int slot) { return kind[slot] == KIND_RETIRE ? 0 : cause[slot]; }
     /** xtval of the trap. */
-    public int tval(int slot) { return tval[slot]; }
+    public int tval(int slot) { return kind[slot] == KIND_RETIRE ? 0 : tval[slot]; }
     /**
      * For a trap caused by a failed Sv32 translation, {@code TranslationFailure.ordinal() + 1}
      * (which check of the walk failed); 0 otherwise.
      */
-    public int mmuFailure(int slot) { return mmuFailure[slot]; }
+    public int mmuFailure(int slot) { return kind[slot] == KIND_RETIRE ? 0 : mmuFailure[slot]; }
     /** Number of CSR writes recorded. */
-    public int csrCount(int slot) { return csrCount[slot]; }
+    public int csrCount(int slot) { return (extra[slot] >> 2) & 0xF; }
     /** Address of the {@code i}-th CSR written. */
     public int csrAddr(int slot, int i) { return csrAddr[slot * MAX_CSR_WRITES + i] & 0xFFF; }
     /** Value of the {@code i}-th CSR written. */
