@@ -27,8 +27,7 @@ public final class LockstepMode {
             System.out.println("tandem spec: lockstep mode is off (set " + RTL + " and " + TOP
                     + " to also run every scenario against the RTL)");
         } else {
-            System.out.println("tandem spec: lockstep mode on: RTL " + rtl() + ", top " + top()
-                    + " (machine-level scenarios; the Xous-ABI kernel scenarios run on the golden model only)");
+            System.out.println("tandem spec: lockstep mode on: RTL " + rtl() + ", top " + top());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import tandem.boot.XousBoot;
 import tandem.features.machine.SpecMachine;
 import tandem.golden.hart.Profile;
 import tandem.golden.platform.Machine;
@@ -26,6 +27,7 @@ public final class LockstepRun {
     /** System property naming where per-scenario lockstep reports go. */
     public static final String REPORT_DIR = "tandem.spec.reports";
     private static final long MAX_CYCLES = 5_000_000;
+    private static final long KERNEL_MAX_CYCLES = 100_000_000;
     private final SpecMachine world;
     private Scenario scenario;
 
@@ -65,6 +67,25 @@ public final class LockstepRun {
     }
 
     /**
+     * In lockstep mode, boots the Xous-ABI test kernel image again, from reset through
+     * {@link KernelLockstep}'s stub, with the RTL and a fresh golden machine in lockstep up to
+     * the kernel's halt. Does nothing otherwise (the golden run already checked the boot).
+     */
+    public void checkKernel(String platform, byte[] argumentBlock) {
+        if (!LockstepMode.on()) {
+            return;
+        }
+        String name = scenario == null ? "scenario" : scenario.getName();
+        KernelLockstep k = new KernelLockstep(XousBoot.direct(platform, argumentBlock, "xabi test kernel"));
+        k.machine().setWarnings(w -> { });
+        LockstepSession session = new LockstepSession(LockstepMode.library(), null,
+                LockstepMode.top() + " vs golden vexriscv: xabi test kernel on " + platform + ": " + name);
+        LockstepResult r = session.run(k.machine(), k.program(),
+                LockstepOptions.defaults(KernelLockstep.reportDir(name)).withMaxCycles(KERNEL_MAX_CYCLES), null);
+        finish(r, name);
+    }
+
+    /**
      * Runs the lockstep pass when lockstep mode is on. Without an RTL it still replays the
      * image into a fresh golden machine and checks that it runs from reset to the harness's
      * finisher, so every scenario stays runnable in lockstep.
@@ -75,13 +96,16 @@ public final class LockstepRun {
             return;
         }
         String name = scenario == null ? "scenario" : scenario.getName();
-        Path out = Path.of(System.getProperty(REPORT_DIR, "target/cucumber"), "lockstep",
-                name.replaceAll("[^A-Za-z0-9._-]+", "_"));
+        Path out = KernelLockstep.reportDir(name);
         Machine fresh = Machine.create(Platform.named(world.platformName()), Profile.VEXRISCV);
         fresh.setWarnings(w -> { });
         LockstepSession session = new LockstepSession(LockstepMode.library(), null,
                 LockstepMode.top() + " vs golden vexriscv: " + name);
         LockstepResult r = session.run(fresh, program(world), LockstepOptions.defaults(out).withMaxCycles(MAX_CYCLES), null);
+        finish(r, name);
+    }
+
+    private void finish(LockstepResult r, String name) {
         if (r.outcome() != LockstepResult.Outcome.PASS) {
             if (r.report() != null && scenario != null) {
                 try {

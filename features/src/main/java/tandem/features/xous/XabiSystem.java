@@ -10,6 +10,7 @@ import tandem.boot.Milestone;
 import tandem.boot.XousBoot;
 import tandem.boot.xabi.XabiImage;
 import tandem.boot.xabi.XabiScenario;
+import tandem.features.lockstep.LockstepRun;
 import tandem.golden.TandemException;
 import tandem.golden.bus.BusError;
 import tandem.golden.hart.Hart;
@@ -27,7 +28,8 @@ import tandem.golden.retire.RetireBuffer;
  * every return to U-mode (with the registers the kernel handed back), every user trap and the
  * process each belongs to (the satp ASID, which the kernel sets to the PID) are recorded
  * exactly. Watchers registered by steps look at the machine at those moments (for example the
- * lender's PTE while a buffer is lent). Nothing is read from the console.
+ * lender's PTE while a buffer is lent). Nothing is read from the console. In lockstep mode the
+ * same image is then booted again from reset with the RTL in lockstep.
  */
 public final class XabiSystem implements AutoCloseable {
     /** Instructions the whole boot may take. */
@@ -88,9 +90,15 @@ public final class XabiSystem implements AutoCloseable {
     private final List<UserTrap> traps = new ArrayList<>();
     private final Map<Integer, Long> lastUserRetire = new HashMap<>();
     private final Map<Integer, Syscall> open = new HashMap<>();
+    private final LockstepRun lockstep;
     private XousBoot boot;
     private boolean ran;
     private String endedBy;
+
+    /** A test kernel whose boot is also run in lockstep when lockstep mode is on. */
+    public XabiSystem(LockstepRun lockstep) {
+        this.lockstep = lockstep;
+    }
 
     /** Chooses the platform profile; an unknown one is a user error. */
     public void boot(String name) {
@@ -189,6 +197,7 @@ public final class XabiSystem implements AutoCloseable {
                 break;
             }
         }
+        lockstep.checkKernel(platform, image.argumentBlock());
     }
 
     private boolean ecall(Hart h) {
