@@ -35,9 +35,10 @@ public final class SpecCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. '@mmu and not @slow'.")
     private String tags;
 
-    @Option(names = "--rtl", paramLabel = "PATH",
-            description = "VexRiscv RTL (as TANDEM_VEXRISCV_RTL): also run every scenario in lockstep against it.")
-    private Path rtl;
+    @Option(names = "--rtl", paramLabel = "FILES",
+            description = "VexRiscv RTL, files or .f lists separated by ':' (as TANDEM_VEXRISCV_RTL): "
+                    + "also run every scenario in lockstep against it.")
+    private String rtl;
 
     @Option(names = "--top", paramLabel = "MODULE", description = "RTL top module (as TANDEM_VEXRISCV_TOP).")
     private String top;
@@ -56,10 +57,12 @@ public final class SpecCommand implements Callable<Integer> {
             chosen.add(DEFAULT_FEATURES.toString());
         }
         if (rtl != null) {
-            if (!Files.exists(rtl)) {
-                throw new TandemException(rtl + ": no such RTL file or directory");
+            for (String f : rtl.split(":")) {
+                if (!Files.exists(Path.of(f))) {
+                    throw new TandemException(f + ": no such RTL file");
+                }
             }
-            System.setProperty("tandem.vexriscv.rtl", rtl.toString());
+            System.setProperty("tandem.vexriscv.rtl", rtl);
         }
         if (top != null) {
             System.setProperty("tandem.vexriscv.top", top);
