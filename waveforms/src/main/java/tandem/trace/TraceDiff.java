@@ -29,7 +29,8 @@ import tandem.golden.retire.RetireBuffer;
  * to and including the first whose next pc is the interrupted pc (the handler's return). Main
  * lines are compared record by record; the k-th excursion of one stream is compared with the
  * k-th of the other, ignoring the interrupted pc, the xEPC write of the interrupt record and the
- * next pc of the return, which depend on where the interrupt landed.
+ * next pc of the return, which depend on where the interrupt landed. A handler that has not
+ * returned within {@value #MAX_EXCURSION} records (a context switch) is compared in place.
  */
 public final class TraceDiff {
 
@@ -129,6 +130,8 @@ public final class TraceDiff {
 
     /** Excursions one side may hold while waiting for the other side's. */
     private static final int MAX_PENDING_EXCURSIONS = 4096;
+    /** Longest interrupt excursion aligned; a handler that runs longer is compared in place. */
+    static final int MAX_EXCURSION = 1 << 16;
 
     private TraceDiff() {
     }
@@ -390,6 +393,8 @@ public final class TraceDiff {
         final Deque<List<TraceRecord>> excursions = new ArrayDeque<>();
         boolean ended;
         TraceRecord pushBack;
+        final Deque<TraceRecord> replay = new ArrayDeque<>();
+        TraceRecord unaligned;
 
         Side(TraceSource source, Options options) {
             this.source = source;
@@ -421,6 +426,9 @@ public final class TraceDiff {
                 pushBack = null;
                 return r;
             }
+            if (!replay.isEmpty()) {
+                return replay.poll();
+            }
             while (!ended) {
                 if (!source.next(scratch)) {
                     ended = true;
@@ -443,18 +451,27 @@ public final class TraceDiff {
                 if (r == null) {
                     return null;
                 }
-                if (!options.alignInterrupts() || r.kind != RetireBuffer.KIND_INTERRUPT) {
+                if (!options.alignInterrupts() || r.kind != RetireBuffer.KIND_INTERRUPT || r == unaligned) {
                     return r;
                 }
                 List<TraceRecord> excursion = new ArrayList<>();
                 TraceRecord interrupt = r.copy();
                 excursion.add(interrupt);
                 TraceRecord e;
-                while ((e = read()) != null) {
+                boolean returned = false;
+                while (excursion.size() < MAX_EXCURSION && (e = read()) != null) {
                     excursion.add(e.copy());
                     if (e.has(TraceRecord.NEXT_PC) && e.nextPc == interrupt.pc) {
+                        returned = true;
                         break;
                     }
+                }
+                if (!returned && excursion.size() == MAX_EXCURSION) {
+                    // The handler does not come back (a context switch, say): compare this
+                    // interrupt in place, so memory stays bounded.
+                    unaligned = interrupt;
+                    replay.addAll(excursion);
+                    continue;
                 }
                 excursions.add(excursion);
             }

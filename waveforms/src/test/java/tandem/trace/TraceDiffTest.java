@@ -210,6 +210,22 @@ class TraceDiffTest {
     }
 
     @Test
+    void aHandlerThatNeverReturnsIsComparedInPlace() {
+        List<TraceRecord> a = program(99).subList(0, 5);
+        a = new ArrayList<>(a);
+        List<TraceRecord> irqAndHandler = program(5).subList(5, 7);
+        a.addAll(irqAndHandler);
+        for (int i = 0; i < TraceDiff.MAX_EXCURSION + 10; i++) {
+            a.add(retire(0x900 + 4 * (i % 64), 6, i));
+        }
+        List<TraceRecord> b = copies(a);
+        b.get(b.size() - 3).rdWdata = -1;
+        TraceDiff.Result r = diff(a, b, options(EnumSet.noneOf(TraceDiff.Field.class), true));
+        assertEquals(a.size() - 3, r.divergence().index());
+        assertTrue(r.divergence().differences().get(0).startsWith("rd: x6(t1)"), r.divergence().differences().toString());
+    }
+
+    @Test
     void spikeLogsWithoutTrapRecordsLineUpWhenTrapsAreIgnored() throws IOException {
         List<TraceRecord> ours = program(99);
         TraceRecord ecall = retire(0x120, 0, 0);
