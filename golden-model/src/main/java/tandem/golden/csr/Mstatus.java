@@ -15,8 +15,8 @@ public final class Mstatus {
 
     /** Bits software can write through mstatus. */
     public static final int WRITABLE = SIE | MIE | SPIE | MPIE | SPP | MPP | MPRV | SUM | MXR;
-    /** Bits visible and writable through sstatus. */
-    public static final int SSTATUS_MASK = SIE | SPIE | SPP | SUM | MXR;
+    /** Bits visible and writable through sstatus. VexRiscv: MPRV (bit 17) too. */
+    public static final int SSTATUS_MASK = SIE | SPIE | SPP | MPRV | SUM | MXR;
 
     private Mstatus() {
     }

@@ -458,7 +458,7 @@ public final class Hart {
         try {
             return bus.load(pa, 2);
         } catch (BusError e) {
-            throw new Trap(Cause.INSTRUCTION_ACCESS_FAULT, va);
+            throw new Trap(Cause.INSTRUCTION_ACCESS_FAULT, va & ~3);
         }
     }
 
@@ -500,11 +500,12 @@ public final class Hart {
 
     private long translate(int va, Access access) {
         int p = access == Access.FETCH ? priv : dataPrivilege();
-        long r = walker.translate(satp, va, access, p, (mstatus & Mstatus.SUM) != 0,
-                (mstatus & Mstatus.MXR) != 0, walk);
+        long r = walker.translate(satp, va, access, p, access == Access.FETCH ? priv : this.priv == M ? M : p,
+                (mstatus & Mstatus.SUM) != 0, (mstatus & Mstatus.MXR) != 0, walk);
         if (r < 0) {
             translationFailure = Sv32Walker.failureOf(r);
-            throw new Trap(Sv32Walker.cause(translationFailure, access), va);
+            // VexRiscv: its instruction buses report a fetch fault at the word address.
+            throw new Trap(Sv32Walker.cause(translationFailure, access), access == Access.FETCH ? va & ~3 : va);
         }
         return r;
     }
@@ -516,7 +517,8 @@ public final class Hart {
     public Walk translateNow(int va, Access access) {
         Walk w = new Walk();
         int p = access == Access.FETCH ? priv : dataPrivilege();
-        walker.translate(satp, va, access, p, (mstatus & Mstatus.SUM) != 0, (mstatus & Mstatus.MXR) != 0, w);
+        walker.translate(satp, va, access, p, access == Access.FETCH ? priv : this.priv == M ? M : p,
+                (mstatus & Mstatus.SUM) != 0, (mstatus & Mstatus.MXR) != 0, w);
         return w;
     }
 

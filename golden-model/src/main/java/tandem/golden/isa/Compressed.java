@@ -1,10 +1,12 @@
 package tandem.golden.isa;
 
 /**
- * RV32C: expands each 16-bit compressed instruction to its 32-bit twin, as the spec's
- * table 16.x defines them and as VexRiscv's decompressor does, so one set of semantics
- * executes both. Reserved encodings and those of extensions RV32 lacks (F, D, RV64-only)
- * expand to {@link #ILLEGAL}.
+ * RV32C: expands each 16-bit compressed instruction to its 32-bit twin, as VexRiscv's
+ * decompressor does, so one set of semantics executes both. Encodings of extensions RV32
+ * lacks (F, D, RV64-only) expand to {@link #ILLEGAL}. VexRiscv: of the reserved encodings
+ * only 0x0000 is illegal; C.ADDI4SPN, C.ADDI16SP and C.LUI with a zero immediate and C.JR x0
+ * run as their expansion (addi rd', sp, 0; addi sp, sp, 0; lui rd, 0; jalr x0, 0(x0)), and
+ * C.LWSP x0 loads into x0.
  */
 public final class Compressed {
     /** Result of expanding an illegal or reserved compressed encoding. */
@@ -34,6 +36,27 @@ public final class Compressed {
         }
     }
 
+    /**
+     * Whether the spec reserves {@code c} although VexRiscv runs it: C.ADDI4SPN, C.ADDI16SP and
+     * C.LUI with a zero immediate, C.LWSP x0, C.JR x0. Tools print these as data, as objdump does.
+     */
+    public static boolean reserved(int c) {
+        c &= 0xFFFF;
+        int funct3 = c >>> 13;
+        int rd = (c >>> 7) & 0x1F;
+        boolean imm6Zero = (c & 0x107C) == 0;
+        switch (c & 3) {
+            case 0:
+                return funct3 == 0 && c != 0 && (c & 0x1FE0) == 0;
+            case 1:
+                return funct3 == 3 && imm6Zero;
+            case 2:
+                return (funct3 == 2 && rd == 0) || (funct3 == 4 && c == 0x8002);
+            default:
+                return false;
+        }
+    }
+
     private static int quadrant0(int c, int funct3) {
         int rdp = 8 + ((c >>> 2) & 7);
         int rs1p = 8 + ((c >>> 7) & 7);
@@ -41,7 +64,7 @@ public final class Compressed {
         switch (funct3) {
             case 0: { // C.ADDI4SPN
                 int imm = ((c >>> 4) & 0x4) | ((c >>> 2) & 0x8) | ((c >>> 7) & 0x30) | ((c >>> 1) & 0x3C0);
-                return imm == 0 ? ILLEGAL : i(OP_IMM, 0, rdp, 2, imm);
+                return c == 0 ? ILLEGAL : i(OP_IMM, 0, rdp, 2, imm);
             }
             case 2: return i(LOAD, 2, rdp, rs1p, lwImm);                  // C.LW
             case 6: return s(STORE, 2, rs1p, rdp, lwImm);                 // C.SW
@@ -60,9 +83,9 @@ public final class Compressed {
                 if (rd == 2) {                                          // C.ADDI16SP
                     int imm = ((c >>> 3) & 0x200) | ((c >>> 2) & 0x10) | ((c << 1) & 0x40)
                             | ((c << 4) & 0x180) | ((c << 3) & 0x20);
-                    return imm == 0 ? ILLEGAL : i(OP_IMM, 0, 2, 2, signExtend(imm, 10));
+                    return i(OP_IMM, 0, 2, 2, signExtend(imm, 10));
                 }
-                return imm6 == 0 ? ILLEGAL : (imm6 << 12) | (rd << 7) | LUI;   // C.LUI
+                return (imm6 << 12) | (rd << 7) | LUI;                       // C.LUI
             case 4: return arith(c);
             case 5: return j(0, cjOffset(c));                           // C.J
             case 6: return b(0, 8 + ((c >>> 7) & 7), 0, cbOffset(c));   // C.BEQZ
@@ -101,12 +124,12 @@ public final class Compressed {
             }
             case 2: {                                                   // C.LWSP
                 int imm = ((c >>> 7) & 0x20) | ((c >>> 2) & 0x1C) | ((c << 4) & 0xC0);
-                return rd == 0 ? ILLEGAL : i(LOAD, 2, rd, 2, imm);
+                return i(LOAD, 2, rd, 2, imm);
             }
             case 4:
                 if ((c & 0x1000) == 0) {
                     if (rs2 == 0) {                                     // C.JR
-                        return rd == 0 ? ILLEGAL : i(JALR, 0, 0, rd, 0);
+                        return i(JALR, 0, 0, rd, 0);
                     }
                     return r(OP, 0, 0, rd, 0, rs2);                     // C.MV
                 }

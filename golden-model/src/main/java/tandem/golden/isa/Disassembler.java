@@ -59,7 +59,7 @@ public final class Disassembler {
                 return hint;
             }
             int expanded = Compressed.expand(c);
-            if (expanded == Compressed.ILLEGAL) {
+            if (expanded == Compressed.ILLEGAL || Compressed.reserved(c)) {
                 return ".2byte 0x" + Integer.toHexString(c);
             }
             Opcode op = DECODER.decode(expanded);
@@ -198,8 +198,8 @@ public final class Disassembler {
     /**
      * The compressed encodings objdump prints in a form of their own: the HINT encodings
      * (rd = x0, or a zero immediate, which the spec reserves for hints), the RV64/RV128 shift
-     * amounts, and C.ADDI16SP with a zero immediate. {@link Compressed} treats these as the
-     * no-ops or illegal instructions they are for execution; only their spelling is handled here.
+     * amounts, and C.ADDI16SP with a zero immediate. {@link Compressed} gives their execution
+     * (VexRiscv's); only their spelling is handled here.
      */
     private static String compressedHint(int c) {
         int funct3 = c >>> 13;

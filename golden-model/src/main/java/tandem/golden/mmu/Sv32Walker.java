@@ -41,6 +41,16 @@ public final class Sv32Walker {
      * @return the 32-bit physical address (non-negative), or {@code -1 - failure.ordinal()}
      */
     public long translate(int satp, int va, Access access, int priv, boolean sum, boolean mxr, Walk walk) {
+        return translate(satp, va, access, priv, priv, sum, mxr, walk);
+    }
+
+    /**
+     * Translates {@code va} with the page tables of privilege {@code priv} but the U/SUM checks
+     * of {@code checkPriv}. VexRiscv: an M-mode access with MPRV translates as MPP but checks
+     * the U bit against the real privilege (M), so it never takes a U/SUM fault.
+     */
+    public long translate(int satp, int va, Access access, int priv, int checkPriv, boolean sum, boolean mxr,
+                          Walk walk) {
         if (walk != null) {
             walk.level = -1;
             walk.failure = null;
@@ -83,7 +93,7 @@ public final class Sv32Walker {
             a = Pte.address(pte) & 0xFFFF_FFFFL;
         }
         // Step 5.
-        TranslationFailure denied = permission(pte, access, priv, sum, mxr);
+        TranslationFailure denied = permission(pte, access, checkPriv, sum, mxr);
         if (denied != null) {
             return fail(walk, level, denied);
         }
@@ -109,13 +119,10 @@ public final class Sv32Walker {
         if (priv == 0 && !user) {
             return TranslationFailure.USER_ACCESS_TO_SUPERVISOR_PAGE;
         }
-        if (priv == 1 && user) {
-            if (access == Access.FETCH) {
-                return TranslationFailure.SUPERVISOR_FETCH_FROM_USER_PAGE;
-            }
-            if (!sum) {
-                return TranslationFailure.SUPERVISOR_ACCESS_TO_USER_PAGE;
-            }
+        // VexRiscv: SUM also lets S-mode fetch from a U page (the spec never allows it).
+        if (priv == 1 && user && !sum) {
+            return access == Access.FETCH ? TranslationFailure.SUPERVISOR_FETCH_FROM_USER_PAGE
+                    : TranslationFailure.SUPERVISOR_ACCESS_TO_USER_PAGE;
         }
         switch (access) {
             case FETCH:

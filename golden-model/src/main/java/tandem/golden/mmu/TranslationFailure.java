@@ -18,8 +18,8 @@ public enum TranslationFailure {
     USER_ACCESS_TO_SUPERVISOR_PAGE("U-mode access to a supervisor page"),
     /** Step 5: S-mode data access to a U page while SUM = 0. */
     SUPERVISOR_ACCESS_TO_USER_PAGE("S-mode access to a user page with SUM=0"),
-    /** Step 5: S-mode fetch from a U page (never allowed). */
-    SUPERVISOR_FETCH_FROM_USER_PAGE("S-mode fetch from a user page"),
+    /** Step 5: S-mode fetch from a U page with SUM = 0 (VexRiscv lets SUM allow it). */
+    SUPERVISOR_FETCH_FROM_USER_PAGE("S-mode fetch from a user page with SUM=0"),
     /** Step 5: fetch from a page without X. */
     NOT_EXECUTABLE("page not executable (X=0)"),
     /** Step 5: load from a page without R (and not X with MXR). */

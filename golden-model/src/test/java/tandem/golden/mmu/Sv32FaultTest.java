@@ -26,4 +26,9 @@ class Sv32FaultTest {
     void accessedOrDirtyBitClearFaultsBecauseVexRiscvNeverSetsThem() {
         assertPasses("tandem/golden/mmu/sv32_accessed_dirty.S");
     }
+
+    @Test
+    void vexRiscvQuirks() {
+        assertPasses("tandem/golden/mmu/sv32_vexriscv_quirks.S");
+    }
 }

@@ -91,7 +91,8 @@ class Sv32WalkerTest {
         leaf(ALL | Pte.U);
         assertEquals(TranslationFailure.SUPERVISOR_ACCESS_TO_USER_PAGE, failure(0x4000_1000, Access.LOAD, 1, false, false));
         assertNull(failure(0x4000_1000, Access.LOAD, 1, true, false));
-        assertEquals(TranslationFailure.SUPERVISOR_FETCH_FROM_USER_PAGE, failure(0x4000_1000, Access.FETCH, 1, true, false));
+        assertEquals(TranslationFailure.SUPERVISOR_FETCH_FROM_USER_PAGE, failure(0x4000_1000, Access.FETCH, 1, false, false));
+        assertNull(failure(0x4000_1000, Access.FETCH, 1, true, false), "VexRiscv: SUM also allows S-mode fetches");
     }
 
     @Test
@@ -106,6 +107,15 @@ class Sv32WalkerTest {
         assertEquals(TranslationFailure.INVALID, failure(0x4000_2000, Access.LOAD, 1, false, false));
         poke(L0 + 8, Pte.of(RAM, Pte.V));
         assertEquals(TranslationFailure.NO_LEAF, failure(0x4000_2000, Access.LOAD, 1, false, false));
+    }
+
+    @Test
+    void mprvTranslatesAsMppButChecksUserBitsAsMachine() {
+        leaf(ALL);
+        Walk w = new Walk();
+        long pa = walker.translate(SATP, 0x4000_1000, Access.LOAD, 0, 3, false, false, w);
+        assertEquals(RAM + 0x8_0000, pa, "VexRiscv: no U fault for an M-mode MPRV access");
+        assertNull(w.failure);
     }
 
     @Test
