@@ -135,8 +135,9 @@ public final class ProtectionSteps {
         system.table().lentAccess((int) id);
     }
 
-    @When("process {string} is made to fault by {word} {int}")
-    public void victimFaults(String victim, String what, int kind) {
+    /** Kinds as {@code XabiScenario.victim}: 1 kernel-page load, 2 text store, 3 unmapped load, 4 kernel-page jump, 5 illegal. */
+    @When("process {string} is made to fault by kind {int}")
+    public void victimFaults(String victim, int kind) {
         if (!victim.equals("victim")) {
             XabiSystem.pid(victim);
             throw new tandem.golden.TandemException("process '" + victim + "' cannot be made to fault: use process \"victim\"");
