@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,8 +46,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the retire stream as a binary trace (.gz compresses).")
     private Path trace;
 
-    @Option(names = "--quiet", description = "Print only the stop line.")
+    @Option(names = "--quiet", description = "Print only the stop line; no guest console, no progress bar.")
     private boolean quiet;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON object (for scripts) instead of the stop line.")
+    private boolean json;
 
     @Override
     public Integer call() {
@@ -52,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         machine.loadElf(elf);
         machine.enableEcallConvention();
         PrintWriter out = spec.commandLine().getOut();
-        if (!quiet) {
+        if (!quiet && !json) {
             machine.console().addSink((uart, b) -> {
                 out.write(b);
                 if (b == '\n') {
@@ -65,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         if (trace != null) {
             try (TraceWriter writer = TraceWriter.open(trace, trace.toString().endsWith(".gz"))) {
                 machine.hart().addRetireListener(writer);
-                reason = machine.run(maxInstructions);
+                reason = RunProgress.run(machine, maxInstructions, !quiet && !json, "run");
                 machine.hart().removeRetireListener(writer);
             } catch (IOException e) {
                 throw new TandemException(trace + ": cannot write trace: " + e.getMessage());
@@ -73,13 +80,31 @@ public final class RunCommand implements Callable<Integer> {
                 throw new TandemException(trace + ": cannot write trace: " + e.getCause().getMessage());
             }
         } else {
-            reason = machine.run(maxInstructions);
+            reason = RunProgress.run(machine, maxInstructions, !quiet && !json, "run");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.flush();
         long n = machine.hart().instret();
-        out.printf("tandem: %s; %d instructions in %.2f s (%.1f MIPS)%n", reason.describe(), n, seconds,
-                n / seconds / 1e6);
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("program", elf.toString());
+            o.put("stop", reason.kind().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("exitCode", reason.exitCode());
+            o.put("passed", reason.passed());
+            o.put("pc", String.format("0x%08x", reason.pc()));
+            o.put("detail", reason.detail());
+            o.put("instructions", n);
+            o.put("seconds", seconds);
+            o.put("console", machine.console().text());
+            try {
+                out.println(new ObjectMapper().writeValueAsString(o));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.printf("tandem: %s; %d instructions in %.2f s (%.1f MIPS)%n", reason.describe(), n, seconds,
+                    n / seconds / 1e6);
+        }
         out.flush();
         return reason.passed() ? Tandem.PASS : Tandem.FAIL;
     }

@@ -45,10 +45,10 @@ public final class ElfReader {
     }
 
     private ElfImage parse() {
-        need(0, 16, "ELF identification");
-        if (buf.getInt(0) != 0x464C457F) {
+        if (buf.capacity() >= 4 && buf.getInt(0) != 0x464C457F) {
             throw error("not an ELF file (no \\x7fELF magic at offset 0)");
         }
+        need(0, 16, "ELF identification");
         if (buf.get(4) != 1) {
             throw error("64-bit ELF (EI_CLASS " + buf.get(4) + "); Tandem models RV32 and needs ELFCLASS32");
         }

@@ -754,9 +754,11 @@ public final class Hart {
         lastTranslationFailure = translationFailure;
         trapStreak = retired == lastTrapRetired ? trapStreak + 1 : 1;
         lastTrapRetired = retired;
-        lastTrapCause = cause;
-        lastTrapTval = tval;
-        lastTrapPc = pc;
+        if (trapStreak == 1) {
+            lastTrapCause = cause;
+            lastTrapTval = tval;
+            lastTrapPc = pc;
+        }
         if (tracing && !recordOpen) {
             beginRecord(RetireBuffer.KIND_TRAP, 0);
         }
@@ -1035,13 +1037,16 @@ public final class Hart {
     public long instret() { return retired; }
     /** Cycles: one per instruction plus cycles spent waiting in WFI. */
     public long cycles() { return retired + stalled; }
-    /** The last exception taken, or {@code null}. */
+    /**
+     * The exception that started the latest run of exceptions with no instruction retired in
+     * between (the last exception when each was followed by progress), or {@code null}.
+     */
     public Cause lastTrapCause() { return lastTrapCause; }
     /** Why the last exception's address translation failed, or {@code null} if it was not an MMU fault. */
     public TranslationFailure lastTranslationFailure() { return lastTranslationFailure; }
-    /** xtval of the last exception taken. */
+    /** xtval of {@link #lastTrapCause()}'s exception. */
     public int lastTrapTval() { return lastTrapTval; }
-    /** pc of the instruction that raised the last exception. */
+    /** pc of the instruction that raised {@link #lastTrapCause()}'s exception. */
     public int lastTrapPc() { return lastTrapPc; }
     /** Whether the hart sits in WFI. */
     public boolean waitingForInterrupt() { return waiting; }

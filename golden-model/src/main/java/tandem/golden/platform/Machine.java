@@ -212,7 +212,7 @@ public final class Machine implements DeviceContext {
 
     private StopReason fatal() {
         return new StopReason(StopReason.Kind.FATAL, 5, hart.pc(), String.format(
-                "trap loop: %s at 0x%08x (tval 0x%08x) keeps recurring in the handler at 0x%08x",
+                "trap loop: %s at 0x%08x (tval 0x%08x), and the trap handler at 0x%08x faults again and again",
                 hart.lastTrapCause().description(), hart.lastTrapPc(), hart.lastTrapTval(), hart.pc()));
     }
 
