@@ -2,15 +2,13 @@ package tandem.golden.bio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tandem.golden.TandemException;
+import tandem.golden.toolchain.CrossToolchain;
 
 /**
  * Turns a BIO assembly source into a RAM image with Debian's RISC-V GNU toolchain
@@ -19,13 +17,6 @@ import tandem.golden.TandemException;
  * {@code quantum}, {@code pinset}, {@code evmask}, {@code clk} ...).
  */
 public final class BioAssembler {
-
-    /** The install hint shown when the toolchain is missing. */
-    public static final String INSTALL_HINT =
-            "apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf";
-
-    private static final String GCC = "riscv64-unknown-elf-gcc";
-    private static final String OBJCOPY = "riscv64-unknown-elf-objcopy";
 
     private BioAssembler() {
     }
@@ -40,6 +31,7 @@ public final class BioAssembler {
         if (!Files.isReadable(source)) {
             throw new TandemException(source + ": cannot read the BIO program");
         }
+        CrossToolchain toolchain = CrossToolchain.find();
         Path dir = null;
         try {
             dir = Files.createTempDirectory("tandem-bio");
@@ -48,11 +40,11 @@ public final class BioAssembler {
             }
             Path elf = dir.resolve("prog.elf");
             Path bin = dir.resolve("prog.bin");
-            run(source, List.of(GCC, "-march=rv32imc", "-mabi=ilp32", "-nostdlib", "-nostartfiles",
+            toolchain.run(null, "gcc", List.of("-march=rv32imc", "-mabi=ilp32", "-nostdlib", "-nostartfiles",
                     "-x", "assembler-with-cpp", "-I" + dir, "-I" + source.toAbsolutePath().getParent(),
                     // -N: data right after the code, not on the next page (the RAM is 4 KiB).
                     "-Wl,-Ttext=0", "-Wl,-N", "-Wl,--no-relax", "-Wl,-e,0", "-o", elf.toString(), source.toString()));
-            run(source, List.of(OBJCOPY, "-O", "binary", "-j", ".text", "-j", ".rodata", "-j", ".srodata",
+            toolchain.run(null, "objcopy", List.of("-O", "binary", "-j", ".text", "-j", ".rodata", "-j", ".srodata",
                     "-j", ".data", "-j", ".sdata", elf.toString(), bin.toString()));
             byte[] image = Files.readAllBytes(bin);
             if (image.length > BioCore.RAM_WORDS * 4) {
@@ -67,42 +59,6 @@ public final class BioAssembler {
                 deleteTree(dir);
             }
         }
-    }
-
-    private static void run(Path source, List<String> command) throws IOException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new TandemException(command.get(0) + " not found (the RISC-V toolchain assembles BIO programs): "
-                    + INSTALL_HINT, e);
-        }
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new TandemException(source + ": " + command.get(0) + " did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TandemException(source + ": interrupted while assembling", e);
-        }
-        if (p.exitValue() != 0) {
-            throw new TandemException(firstError(output, source));
-        }
-    }
-
-    private static String firstError(String output, Path source) {
-        List<String> lines = new ArrayList<>(output.lines().toList());
-        for (String line : lines) {
-            if (line.contains("Error") || line.contains("error")) {
-                return line.trim();
-            }
-        }
-        return source + ": " + (lines.isEmpty() ? "assembler failed" : lines.get(lines.size() - 1).trim());
     }
 
     private static void deleteTree(Path dir) {

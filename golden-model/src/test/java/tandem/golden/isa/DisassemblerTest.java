@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.golden.testing.GuestToolchain;
+import tandem.golden.toolchain.CrossToolchain;
 
 /**
  * Compares the disassembler line by line with {@code riscv64-unknown-elf-objdump -d} over
@@ -249,7 +248,7 @@ class DisassemblerTest {
             try (var files = Files.list(dirOnClasspath)) {
                 for (Path s : files.filter(f -> f.toString().endsWith(".S")).sorted().toList()) {
                     Path elf = GuestToolchain.get().assembleTest("tandem/golden/" + folder + "/" + s.getFileName());
-                    compareDump(folder + "/" + s.getFileName(), run("riscv64-unknown-elf-objdump", "-d", elf.toString()));
+                    compareDump(folder + "/" + s.getFileName(), run("objdump", "-d", elf.toString()));
                     programs++;
                 }
             }
@@ -268,12 +267,12 @@ class DisassemblerTest {
         assertEquals(null, Disassembler.csrName(0xBC0));
     }
 
-    private void compare(String name, String body) throws IOException, InterruptedException {
+    private void compare(String name, String body) throws IOException {
         Path src = dir.resolve(name + ".S");
         Files.writeString(src, ".text\n.globl _start\n_start:\n" + body);
         Path obj = dir.resolve(name + ".o");
-        run("riscv64-unknown-elf-as", MARCH, "-mabi=ilp32", "-o", obj.toString(), src.toString());
-        compareDump(name, run("riscv64-unknown-elf-objdump", "-d", obj.toString()));
+        run("as", MARCH, "-mabi=ilp32", "-o", obj.toString(), src.toString());
+        compareDump(name, run("objdump", "-d", obj.toString()));
     }
 
     /** Compares every instruction line of an objdump listing; data ({@code .word} from mapping symbols) is skipped. */
@@ -314,17 +313,7 @@ class DisassemblerTest {
         return ops.isEmpty() ? mnemonic.strip() : mnemonic.strip() + " " + ops;
     }
 
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(cmd[0] + " not found: " + GuestToolchain.INSTALL_HINT, e);
-        }
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            fail(String.join(" ", cmd) + " failed:\n" + new String(out, StandardCharsets.UTF_8));
-        }
-        return new String(out, StandardCharsets.UTF_8);
+    private static String run(String tool, String... args) {
+        return CrossToolchain.find().run(null, tool, List.of(args));
     }
 }

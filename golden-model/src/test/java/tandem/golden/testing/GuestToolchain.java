@@ -4,19 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tandem.golden.toolchain.BuildCache;
+import tandem.golden.toolchain.CrossToolchain;
 
 /**
  * Builds guest programs at test time with Debian's {@code riscv64-unknown-elf-gcc} for the
@@ -26,19 +22,14 @@ import java.util.regex.Pattern;
  * <p>Sources are classpath resources (or generated text). Their {@code #include "..."} files are
  * found next to them or in {@code tandem/golden/guest/}. Each build is cached under
  * {@code target/guest/<name>-<hash>/} keyed by every input byte, the flags and the compiler, so
- * a rerun costs nothing. A missing toolchain is a test failure naming the Debian packages,
- * never a skip.
+ * a rerun costs nothing (a {@link BuildCache}). A missing toolchain is a test failure naming the
+ * Debian packages ({@link CrossToolchain#find()}), never a skip.
  *
  * <p>Assembly guests build with {@code -mno-relax} as well as {@code -Wl,--no-relax}: with only
  * the linker's relaxation off, GNU as leaves {@code .balign} padding for the linker to trim and
  * code ends up misaligned.
  */
 public final class GuestToolchain {
-
-    /** The packages to install when the compiler is missing. */
-    public static final String INSTALL_HINT =
-            "install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf "
-            + "(apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf)";
 
     /** Architecture flags for every guest: RV32IMAC with Zicsr/Zifencei, ilp32. */
     public static final List<String> ARCH = List.of(
@@ -48,40 +39,24 @@ public final class GuestToolchain {
     private static final Pattern INCLUDE = Pattern.compile("^\\s*#\\s*include\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static GuestToolchain instance;
 
-    private final String gcc;
-    private final String identity;
-    private final Path cacheDir;
+    private final CrossToolchain toolchain;
+    private final BuildCache cache;
 
-    private GuestToolchain(String prefix, String identity, Path cacheDir) {
-        this.gcc = prefix + "gcc";
-        this.identity = identity;
-        this.cacheDir = cacheDir;
+    private GuestToolchain(CrossToolchain toolchain, BuildCache cache) {
+        this.toolchain = toolchain;
+        this.cache = cache;
     }
 
     /**
-     * The toolchain on PATH (prefix {@code riscv64-unknown-elf-}, or the one named by the
-     * {@code TANDEM_RISCV_PREFIX} environment variable).
+     * The cross toolchain of this machine, with builds cached under {@code target/guest} (or the
+     * directory the {@code tandem.guest.cache} system property names).
      *
-     * @throws AssertionError naming the packages to install when the compiler is missing
+     * @throws tandem.golden.TandemException naming the packages to install when the compiler is missing
      */
     public static synchronized GuestToolchain get() {
         if (instance == null) {
-            String prefix = System.getenv().getOrDefault("TANDEM_RISCV_PREFIX", "riscv64-unknown-elf-");
-            String version;
-            try {
-                Process p = new ProcessBuilder(prefix + "gcc", "--version").redirectErrorStream(true).start();
-                version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    throw new AssertionError(prefix + "gcc does not run: " + INSTALL_HINT);
-                }
-            } catch (IOException e) {
-                throw new AssertionError(prefix + "gcc not found: " + INSTALL_HINT, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while probing " + prefix + "gcc", e);
-            }
-            Path cache = Path.of(System.getProperty("tandem.guest.cache", "target/guest")).toAbsolutePath();
-            instance = new GuestToolchain(prefix, version.lines().findFirst().orElse(""), cache);
+            Path cache = Path.of(System.getProperty("tandem.guest.cache", "target/guest"));
+            instance = new GuestToolchain(CrossToolchain.find(), new BuildCache(cache));
         }
         return instance;
     }
@@ -145,91 +120,33 @@ public final class GuestToolchain {
         for (Source s : sources) {
             collectIncludes(s.content(), s.resourceDir(), files);
         }
-        String key = hash(files, flags);
-        Path dir = cacheDir.resolve(name + "-" + key);
-        Path elf = dir.resolve(name + ".elf");
-        if (Files.isRegularFile(elf)) {
-            return elf;
-        }
-        try {
-            Files.createDirectories(cacheDir);
-            Path work = Files.createTempDirectory(cacheDir, name + "-tmp");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Files.write(work.resolve(f.getKey()), f.getValue());
-            }
-            List<String> cmd = new ArrayList<>();
-            cmd.add(gcc);
-            cmd.addAll(ARCH);
-            cmd.add("-g");
-            cmd.add("-I" + work);
-            cmd.add("-T" + work.resolve("virt.ld"));
-            cmd.add("-Wl,--no-warn-rwx-segments");
+        List<String> settings = new ArrayList<>(flags);
+        settings.add(toolchain.version());
+        Path dir = cache.directory(name, files, settings, work -> {
+            List<String> args = new ArrayList<>(ARCH);
+            args.add("-g");
+            args.add("-I" + work);
+            args.add("-T" + work.resolve("virt.ld"));
+            args.add("-Wl,--no-warn-rwx-segments");
             List<String> libs = new ArrayList<>();
             for (String f : flags) {
                 if (f.startsWith("-l")) {
                     libs.add(f);
                 } else {
-                    cmd.add(f);
+                    args.add(f);
                 }
             }
-            cmd.add("-o");
-            cmd.add(work.resolve(name + ".elf").toString());
+            args.add("-o");
+            args.add(work.resolve(name + ".elf").toString());
             for (Source s : sources) {
                 if (!s.fileName().endsWith(".h")) {
-                    cmd.add(work.resolve(s.fileName()).toString());
+                    args.add(work.resolve(s.fileName()).toString());
                 }
             }
-            cmd.addAll(libs);
-            try {
-                run(cmd, work);
-            } catch (AssertionError failed) {
-                Path kept = cacheDir.resolve(name + "-" + key + "-failed");
-                deleteTree(kept);
-                Files.move(work, kept, StandardCopyOption.ATOMIC_MOVE);
-                throw new AssertionError(failed.getMessage() + "\n(sources kept in " + kept + ")", failed);
-            }
-            try {
-                Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                if (!Files.isRegularFile(elf)) {
-                    throw raced;
-                }
-            }
-            return elf;
-        } catch (IOException e) {
-            throw new UncheckedIOException("building guest " + name, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static String run(List<String> cmd, Path dir) {
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", cmd));
-            }
-            if (p.exitValue() != 0) {
-                throw new AssertionError("guest build failed: " + String.join(" ", cmd) + "\n" + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError(cmd.get(0) + " not found: " + INSTALL_HINT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted: " + String.join(" ", cmd), e);
-        }
+            args.addAll(libs);
+            toolchain.run(work, "gcc", args);
+        });
+        return dir.resolve(name + ".elf");
     }
 
     private static Source resourceSource(String resource) {
@@ -271,23 +188,6 @@ public final class GuestToolchain {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(resource, e);
-        }
-    }
-
-    private String hash(Map<String, byte[]> files, List<String> flags) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(identity.getBytes(StandardCharsets.UTF_8));
-            for (String f : flags) {
-                md.update((f + "\0").getBytes(StandardCharsets.UTF_8));
-            }
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                md.update((f.getKey() + "\0").getBytes(StandardCharsets.UTF_8));
-                md.update(f.getValue());
-            }
-            return HexFormat.of().formatHex(md.digest(), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
