@@ -30,7 +30,7 @@ public enum BusShape {
                     "dBus_rsp_data")),
 
     /** VexRiscv with IBusCachedPlugin / DBusCachedPlugin memory buses (line refills). */
-    VEXRISCV_CACHED("vexriscv-cached", false,
+    VEXRISCV_CACHED("vexriscv-cached", true,
             List.of("clk", "reset",
                     "iBus_cmd_valid", "iBus_cmd_ready", "iBus_cmd_payload_address", "iBus_cmd_payload_size",
                     "iBus_rsp_valid", "iBus_rsp_payload_data", "iBus_rsp_payload_error",

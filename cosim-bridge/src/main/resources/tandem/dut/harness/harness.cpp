@@ -739,6 +739,137 @@ void answer_mmio(Dut* d, uint32_t data) {
     }
     d->mmio_waiting = false;
 }
+#elif defined(TANDEM_BUS_VEXRISCV_CACHED)
+// VexRiscv's IBusCachedPlugin / DBusCachedPlugin memory buses: a read command asks for 2^size
+// bytes (a cache line, or one word when uncached) and is answered by that many 32-bit beats in
+// order, the data bus marking the last; writes (write-through, one per command, byte mask) get
+// no response. Reads outside RAM are answered by Java beat by beat before the next cycle.
+void reset_ports(Dut* d) {
+    TANDEM_TOP* m = d->m;
+    m->iBus_cmd_ready = 0;
+    m->iBus_rsp_valid = 0;
+    m->iBus_rsp_payload_error = 0;
+    m->dBus_cmd_ready = 0;
+    m->dBus_rsp_valid = 0;
+    m->dBus_rsp_payload_error = 0;
+    m->dBus_rsp_payload_last = 0;
+#ifdef TANDEM_HAS_RESET_VECTOR
+    m->externalResetVector = d->reset_vector;
+#endif
+    set_irq_ports(d, 0, 0);
+}
+
+bool beat_ready(const std::deque<AxiBeat>& q, uint64_t now) {
+    return !q.empty() && q.front().ready_at <= now && q.front().answered;
+}
+
+void push_beat(std::deque<AxiBeat>& q, AxiBeat b) {
+    if (!q.empty() && b.ready_at <= q.back().ready_at) {
+        b.ready_at = q.back().ready_at + 1;
+    }
+    q.push_back(b);
+}
+
+int cycle(Dut* d, Status* st) {
+    TANDEM_TOP* m = d->m;
+    uint64_t now = d->cycle;
+    m->clk = 0;
+    bool ir_valid = beat_ready(d->axi_ir, now);
+    m->iBus_rsp_valid = ir_valid;
+    if (ir_valid) {
+        m->iBus_rsp_payload_data = (uint32_t)d->axi_ir.front().data;
+    }
+    bool dr_valid = beat_ready(d->axi_dr, now);
+    m->dBus_rsp_valid = dr_valid;
+    if (dr_valid) {
+        m->dBus_rsp_payload_data = (uint32_t)d->axi_dr.front().data;
+        m->dBus_rsp_payload_last = d->axi_dr.front().last;
+    }
+    m->iBus_cmd_ready = !refuse(d);
+    m->dBus_cmd_ready = !refuse(d);
+    eval(d);
+
+    bool ifire = m->iBus_cmd_valid && m->iBus_cmd_ready;
+    uint32_t iaddr = m->iBus_cmd_payload_address;
+    uint32_t isize = m->iBus_cmd_payload_size;
+    bool dfire = m->dBus_cmd_valid && m->dBus_cmd_ready;
+    bool dwr = m->dBus_cmd_payload_wr;
+    uint32_t daddr = m->dBus_cmd_payload_address;
+    uint32_t ddata = m->dBus_cmd_payload_data;
+    uint32_t dmask = m->dBus_cmd_payload_mask & 0xF;
+    uint32_t dsize = m->dBus_cmd_payload_size;
+    probe(d);
+
+    m->clk = 1;
+    eval(d);
+    d->cycle++;
+
+    if (ir_valid) {
+        d->axi_ir.pop_front();
+    }
+    if (dr_valid) {
+        d->axi_dr.pop_front();
+    }
+    if (ifire) {
+        uint32_t beats = (1u << isize) / 4;
+        for (uint32_t k = 0; k < (beats == 0 ? 1 : beats); k++) {
+            uint32_t a = (iaddr & ~3u) + 4 * k;
+            if (!in_ram(d, a, 4)) {
+                st->mmio_addr = a;
+                return R_FETCH_FAULT;
+            }
+            push_beat(d->axi_ir, AxiBeat{now + latency(d, 1) + k, ram_load(d, a, 4), 0, k + 1 == beats, true});
+        }
+    }
+    if (dfire && dwr) {
+        uint32_t mask = dmask == 0 ? 0xF : dmask;
+        uint32_t lane = (uint32_t)__builtin_ctz(mask);
+        uint8_t size = (uint8_t)__builtin_popcount(mask);
+        uint32_t bits = size == 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
+        uint32_t word = daddr & ~3u;
+        MemOp op{word + lane, (ddata >> (8 * lane)) & bits, size, true, false};
+        if (in_ram(d, word, 4)) {
+            for (int b = 0; b < 4; b++) {
+                if ((mask >> b) & 1) {
+                    d->ram[word - d->ram_base + b] = (uint8_t)(ddata >> (8 * b));
+                }
+            }
+            on_bus_write(d, op);
+        } else {
+            op.mmio = true;
+            d->backlog.push_back(MmioWait{op, nullptr});
+        }
+    } else if (dfire) {
+        uint32_t beats = (1u << dsize) / 4;
+        if (beats == 0) {
+            beats = 1;
+        }
+        for (uint32_t k = 0; k < beats; k++) {
+            uint32_t a = (daddr & ~3u) + 4 * k;
+            bool ram = in_ram(d, a, 4);
+            push_beat(d->axi_dr, AxiBeat{now + latency(d, 1) + k, ram ? ram_load(d, a, 4) : 0, 0, k + 1 == beats, ram});
+            if (!ram) {
+                // an uncached byte or halfword read goes to the device at its own size
+                MemOp op = beats == 1 && dsize < 2 ? MemOp{daddr, 0, (uint8_t)(1u << dsize), false, true}
+                                                   : MemOp{a, 0, 4, false, true};
+                d->backlog.push_back(MmioWait{op, &d->axi_dr.back()});
+            }
+        }
+    }
+    return -1;
+}
+
+void answer_mmio(Dut* d, uint32_t data) {
+    MmioWait w = d->backlog.front();
+    d->backlog.pop_front();
+    if (w.op.write) {
+        on_bus_write(d, w.op);
+    } else {
+        w.beat->data = data << (8 * (w.op.addr & 3));
+        w.beat->answered = true;
+    }
+    d->mmio_waiting = false;
+}
 #elif defined(TANDEM_BUS_AXI4)
 // VexRiscvAxi4 as in the Baochip-1x SoC: a 64-bit instruction AXI4 (incrementing line bursts,
 // r_ready tied high) and a 32-bit data AXI4 (word reads, single or line refills; posted
