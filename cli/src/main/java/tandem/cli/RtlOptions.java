@@ -31,8 +31,8 @@ public final class RtlOptions {
     String top;
 
     @Option(names = "--bus", paramLabel = "SHAPE",
-            description = "Bus shape: riscvcore, wishbone (LiteX VexRiscv); recognised but not yet driven: vexriscv-simple,"
-                    + " vexriscv-cached, axi4. Default: recognised from the top's ports.")
+            description = "Bus shape: riscvcore, vexriscv-simple, vexriscv-cached, axi4 (Baochip-1x VexRiscvAxi4),"
+                    + " wishbone (LiteX VexRiscv). Default: recognised from the top's ports.")
     String bus;
 
     @Option(names = "--wait-states", defaultValue = "0", paramLabel = "N", description = "Extra cycles before each bus response (${DEFAULT-VALUE}).")
