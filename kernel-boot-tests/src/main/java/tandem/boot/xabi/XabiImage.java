@@ -2,13 +2,7 @@ package tandem.boot.xabi;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +11,13 @@ import tandem.boot.BootProfile;
 import tandem.boot.args.ArgumentBlockWriter;
 import tandem.boot.image.Elf32;
 import tandem.golden.TandemException;
+import tandem.golden.toolchain.BuildCache;
 
 /**
  * The xabi test kernel image for one platform: the kernel and its five processes compiled from the
  * C and assembly sources shipped as resources under {@code tandem/boot/xabi/}, written into a Xous
- * argument block. Builds are cached by source hash under the system temporary directory.
+ * argument block. Builds are cached by source hash under the system temporary directory
+ * ({@code tandem-xabi/<platform>-<hash>/}).
  *
  * <p>Processes, in PID order from 2: log (console server), echo (IPC server), driver (runs the
  * scenario), spinner (two threads the timer must preempt), victim (faults on request and is killed).
@@ -100,38 +96,18 @@ public final class XabiImage {
     private static Path compile(Target target) {
         GuestCompiler gcc = GuestCompiler.find();
         Map<String, byte[]> sources = new LinkedHashMap<>();
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
         for (String s : SOURCES) {
             try (InputStream in = XabiImage.class.getResourceAsStream(ROOT + s)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + ROOT + s);
                 }
-                byte[] b = in.readAllBytes();
-                sources.put(s, b);
-                sha.update(s.getBytes());
-                sha.update(b);
+                sources.put(s, in.readAllBytes());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        sha.update(String.join(" ", target.defines).getBytes());
-        String key = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "tandem-xabi", key + "-" + target.name);
-        if (Files.isRegularFile(dir.resolve("victim.elf"))) {
-            return dir;
-        }
-        try {
-            Path work = Files.createTempDirectory("tandem-xabi-build");
-            for (Map.Entry<String, byte[]> e : sources.entrySet()) {
-                Path f = work.resolve(e.getKey());
-                Files.createDirectories(f.getParent());
-                Files.write(f, e.getValue());
-            }
+        BuildCache cache = new BuildCache(Path.of(System.getProperty("java.io.tmpdir"), "tandem-xabi"));
+        return cache.directory(target.name, sources, target.defines, work -> {
             gcc.link(work.resolve("kernel.elf"), work.resolve("kernel/kernel.ld"), target.defines,
                     List.of(work.resolve("kernel/entry.S"), work.resolve("kernel/kernel.c")));
             for (String p : PROCESSES) {
@@ -139,14 +115,7 @@ public final class XabiImage {
                         List.of(work.resolve("user/crt0.S"), work.resolve("user/libxabi.c"),
                                 work.resolve("user/" + p + ".c")));
             }
-            Files.createDirectories(dir);
-            for (String n : new ArrayList<>(List.of("kernel", "log", "echo", "driver", "spinner", "victim"))) {
-                Files.move(work.resolve(n + ".elf"), dir.resolve(n + ".elf"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new TandemException("cannot build the xabi test kernel in " + dir + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Per-platform build settings: device addresses compiled in, RAM and MREx regions for the block. */
