@@ -4,29 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tandem.trace.TextTraceWriter;
 
 class DiffCommandTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int tandem(String... args) {
-        CommandLine cl = Tandem.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private static final String OURS = TextTraceWriter.HEADER + "\n"
             + "core   0: 3 0x00001000 (0x00000297) auipc t0,0x0 x5  0x00001000\n"
@@ -47,14 +34,14 @@ class DiffCommandTest {
     void divergenceExitsOneWithAWindow() throws IOException {
         Path a = Files.writeString(dir.resolve("ours.txt"), OURS);
         Path b = Files.writeString(dir.resolve("spike.log"), SPIKE);
-        int code = tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap");
-        assertEquals(1, code, out + "\n" + err);
-        String text = out.toString();
+        CliRun run = CliRun.tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap");
+        assertEquals(1, run.exitCode(), run.toString());
+        String text = run.out();
         assertTrue(text.startsWith(a + " and " + b + " diverge at record 2 (after 2 matching records)\n"
                 + "  rd: x12(a2) 0x0000000f vs x12(a2) 0x00000010\n"), text);
         assertTrue(text.contains(">        2  3 0x80000008 (0x00b50633) add a2,a0,a1 | x12 0x0000000f"), text);
         assertTrue(text.contains("B " + b + ":3: 3 0x80000008 (0x00b50633) add a2,a0,a1 | x12 0x00000010"), text);
-        assertEquals("", err.toString());
+        assertEquals("", run.err());
     }
 
     @Test
@@ -62,18 +49,19 @@ class DiffCommandTest {
         Path a = Files.writeString(dir.resolve("ours.txt"), OURS);
         Path b = Files.writeString(dir.resolve("spike.log"), SPIKE);
         Path res = dir.resolve("res");
-        assertEquals(1, tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap",
-                "--out", res.toString()), out + "\n" + err);
+        CliRun diff = CliRun.tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap",
+                "--out", res.toString());
+        assertEquals(1, diff.exitCode(), diff.toString());
         Path json = res.resolve("ours-vs-spike.tandem-result.json");
-        assertTrue(out.toString().contains("diff: result " + json), out.toString());
+        assertTrue(diff.out().contains("diff: result " + json), diff.out());
         String text = Files.readString(json);
         assertTrue(text.contains("\"kind\" : \"lockstep\""), text);
         assertTrue(text.contains("\"field\" : \"rd\""), text);
         assertTrue(text.contains("\"ref\" : \"x12(a2) 0x0000000f\""), text);
         assertTrue(text.contains("\"dut\" : \"x12(a2) 0x00000010\""), text);
         assertTrue(text.contains("\"disassembly\" : \"add a2,a0,a1\""), text);
-        out.getBuffer().setLength(0);
-        assertEquals(1, tandem("report", res.toString(), "--out", dir.resolve("report").toString()), out + "\n" + err);
+        CliRun report = CliRun.tandem("report", res.toString(), "--out", dir.resolve("report").toString());
+        assertEquals(1, report.exitCode(), report.toString());
         assertTrue(Files.readString(dir.resolve("report/report.html")).contains("add a2,a0,a1"));
     }
 
@@ -81,24 +69,25 @@ class DiffCommandTest {
     void matchingTracesExitZero() throws IOException {
         Path a = Files.writeString(dir.resolve("ours.txt"), OURS);
         Path b = Files.writeString(dir.resolve("spike.log"), SPIKE.replace("x12 0x00000010", "x12 0x0000000f"));
-        assertEquals(0, tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap"),
-                out + "\n" + err);
-        assertEquals(a + " and " + b + ": 4 records match\n", out.toString());
+        CliRun run = CliRun.tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(a + " and " + b + ": 4 records match\n", run.out());
     }
 
     @Test
     void badInputExitsTwoWithOneLine() throws IOException {
         Path a = Files.writeString(dir.resolve("ours.txt"), OURS);
         Path b = Files.writeString(dir.resolve("spike.log"), SPIKE.replace("(0x00a00593)", "(0x00a0z593)"));
-        assertEquals(2, tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap"));
-        assertEquals("tandem: " + b + ":2: expected a hex number, got '0x00a0z593' (after 1 matching records)\n", err.toString());
+        CliRun badHex = CliRun.tandem("diff", a.toString(), b.toString(), "--start-pc", "0x80000000", "--ignore", "trap");
+        assertEquals(2, badHex.exitCode());
+        assertEquals("tandem: " + b + ":2: expected a hex number, got '0x00a0z593' (after 1 matching records)\n", badHex.err());
 
-        err.getBuffer().setLength(0);
-        assertEquals(2, tandem("diff", a.toString(), b.toString(), "--ignore", "regs"));
-        assertTrue(err.toString().startsWith("tandem: unknown field 'regs' for --ignore"), err.toString());
+        CliRun badField = CliRun.tandem("diff", a.toString(), b.toString(), "--ignore", "regs");
+        assertEquals(2, badField.exitCode());
+        assertTrue(badField.err().startsWith("tandem: unknown field 'regs' for --ignore"), badField.err());
 
-        err.getBuffer().setLength(0);
-        assertEquals(2, tandem("diff", a.toString(), dir.resolve("missing.log").toString()));
-        assertTrue(err.toString().startsWith("tandem: " + dir.resolve("missing.log") + ": cannot read"), err.toString());
+        CliRun missing = CliRun.tandem("diff", a.toString(), dir.resolve("missing.log").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().startsWith("tandem: " + dir.resolve("missing.log") + ": cannot read"), missing.err());
     }
 }

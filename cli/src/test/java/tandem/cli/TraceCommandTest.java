@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tandem.golden.retire.RetireBuffer;
 import tandem.trace.TextTraceWriter;
 import tandem.trace.TraceWriter;
@@ -20,16 +17,6 @@ class TraceCommandTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int tandem(String... args) {
-        CommandLine cl = Tandem.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private Path binaryTrace() throws IOException {
         Path file = dir.resolve("run.trace");
@@ -53,8 +40,9 @@ class TraceCommandTest {
     @Test
     void printsABinaryTraceAsText() throws IOException {
         Path file = binaryTrace();
-        assertEquals(0, tandem("trace", file.toString(), "--skip", "1"), err.toString());
-        List<String> lines = out.toString().lines().toList();
+        CliRun run = CliRun.tandem("trace", file.toString(), "--skip", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
         assertEquals(TextTraceWriter.HEADER, lines.get(0));
         assertEquals("core   0: 3 0x80000004 (0x4501) li a0,0" + " ".repeat(24) + " x10 0x00000000", lines.get(1));
         assertTrue(lines.get(2).endsWith(" trap 0x0000000b tval 0x00000000 c833_mepc 0x80000006 -> 3 0x80000100"), lines.get(2));
@@ -65,18 +53,20 @@ class TraceCommandTest {
     void writesAFileThatReadsBackTheSame() throws IOException {
         Path file = binaryTrace();
         Path text = dir.resolve("run.txt");
-        assertEquals(0, tandem("trace", file.toString(), "--out", text.toString()), err.toString());
-        assertEquals("trace: 3 records written to " + text + "\n", out.toString());
-        out.getBuffer().setLength(0);
-        assertEquals(0, tandem("diff", file.toString(), text.toString()), out.toString());
+        CliRun trace = CliRun.tandem("trace", file.toString(), "--out", text.toString());
+        assertEquals(0, trace.exitCode(), trace.err());
+        assertEquals("trace: 3 records written to " + text + "\n", trace.out());
+        CliRun diff = CliRun.tandem("diff", file.toString(), text.toString());
+        assertEquals(0, diff.exitCode(), diff.out());
     }
 
     @Test
     void drawsATraceAsAWaveform() throws IOException {
         Path file = binaryTrace();
         Path vcd = dir.resolve("run.vcd");
-        assertEquals(0, tandem("trace", file.toString(), "--vcd", vcd.toString()), err.toString());
-        assertEquals("trace: 3 records drawn in " + vcd + "\n", out.toString());
+        CliRun run = CliRun.tandem("trace", file.toString(), "--vcd", vcd.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("trace: 3 records drawn in " + vcd + "\n", run.out());
         String text = Files.readString(vcd);
         assertTrue(text.contains("$var wire 32 ( pc [31:0] $end"), text);
         assertTrue(text.contains("#20\n"), "the trap record's slot starts at 20 ns: " + text);
@@ -93,9 +83,10 @@ class TraceCommandTest {
         }
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 9));
-        assertEquals(2, tandem("trace", file.toString()));
+        CliRun run = CliRun.tandem("trace", file.toString());
+        assertEquals(2, run.exitCode());
         assertEquals("tandem: " + file + ": truncated trace: ends after record 1 at offset 17 without an end record\n",
-                err.toString());
-        assertTrue(out.toString().contains("auipc t0,0x0"), "records before the cut are printed: " + out);
+                run.err());
+        assertTrue(run.out().contains("auipc t0,0x0"), "records before the cut are printed: " + run.out());
     }
 }
