@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import tandem.cli.bench.BioBench;
 import tandem.cli.bench.CpuBench;
+import tandem.cli.bench.LockstepBench;
 
 /**
  * {@code tandem bench}: speed measurements printed as figures. Each kind of measurement is a
@@ -15,6 +16,7 @@ import tandem.cli.bench.CpuBench;
         description = "Measure speed: run a benchmark subcommand and print its figures.",
         subcommands = {
             CpuBench.class,
+            LockstepBench.class,
             BioBench.class,
         })
 public final class BenchCommand implements Callable<Integer> {
