@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tandem.golden.isa.Opcode;
 
 /** 'tandem run': how a program ends and how bad input is reported. Programs are built in Java. */
@@ -23,16 +20,6 @@ class RunCommandTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int tandem(String... args) {
-        CommandLine cl = Tandem.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private static int lui(int rd, int value) {
         return Opcode.LUI.match() | rd << 7 | (value & 0xFFFFF000);
@@ -69,44 +56,50 @@ class RunCommandTest {
     @Test
     void finisherPassEndsTheRunWithZero() throws IOException {
         Path p = elf("pass.elf", lui(5, 0x0010_0000), lui(6, 0x5000), addi(6, 6, 0x555), sw(6, 5, 0), JUMP_SELF);
-        assertEquals(0, tandem("run", p.toString()), out + "" + err);
-        assertTrue(out.toString().contains("finisher: pass"), out.toString());
+        CliRun r = CliRun.tandem("run", p.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("finisher: pass"), r.out());
     }
 
     @Test
     void ecallExitConventionCarriesTheCode() throws IOException {
         Path p = elf("exit.elf", addi(10, 0, 3), addi(17, 0, 93), ECALL);
-        assertEquals(1, tandem("run", p.toString()));
-        assertTrue(out.toString().contains("ecall_exit") && out.toString().contains("exit(3)"), out.toString());
+        CliRun r = CliRun.tandem("run", p.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains("ecall_exit") && r.out().contains("exit(3)"), r.out());
     }
 
     @Test
     void instructionLimitIsAFailureSaidInOneLine() throws IOException {
         Path p = elf("spin.elf", JUMP_SELF);
-        assertEquals(1, tandem("run", "--max-instructions", "1000", p.toString()));
-        assertTrue(out.toString().contains("instruction limit of 1000 reached"), out.toString());
+        CliRun r = CliRun.tandem("run", "--max-instructions", "1000", p.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains("instruction limit of 1000 reached"), r.out());
     }
 
     @Test
     void jumpIntoUnmappedMemoryNamesTheAddress() throws IOException {
         Path p = elf("wild.elf", lui(5, 0x9000_0000), Opcode.JALR.match() | 5 << 15);
-        assertEquals(1, tandem("run", p.toString()));
-        assertTrue(out.toString().contains("instruction access fault at 0x90000000"), out.toString());
+        CliRun r = CliRun.tandem("run", p.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().contains("instruction access fault at 0x90000000"), r.out());
     }
 
     @Test
     void aBrokenElfIsAUsageErrorWithoutAStackTrace() throws IOException {
         Path p = dir.resolve("broken.elf");
         Files.writeString(p, "not an elf");
-        assertEquals(2, tandem("run", p.toString()));
-        assertEquals("tandem: " + p + ": not an ELF file (no \\x7fELF magic at offset 0)", err.toString().trim());
+        CliRun r = CliRun.tandem("run", p.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("tandem: " + p + ": not an ELF file (no \\x7fELF magic at offset 0)", r.err().trim());
     }
 
     @Test
     void jsonSummaryForScripts() throws IOException {
         Path p = elf("pass.elf", lui(5, 0x0010_0000), lui(6, 0x5000), addi(6, 6, 0x555), sw(6, 5, 0), JUMP_SELF);
-        assertEquals(0, tandem("run", "--json", p.toString()));
-        JsonNode j = new ObjectMapper().readTree(out.toString());
+        CliRun r = CliRun.tandem("run", "--json", p.toString());
+        assertEquals(0, r.exitCode());
+        JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("finisher", j.get("stop").asText());
         assertTrue(j.get("passed").asBoolean());
         assertEquals(4, j.get("instructions").asLong());
