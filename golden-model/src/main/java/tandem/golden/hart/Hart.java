@@ -150,7 +150,7 @@ public final class Hart {
         this.profile = profile;
         this.bus = bus;
         this.decoder = new Decoder(profile.extensions());
-        this.walker = new Sv32Walker(bus);
+        this.walker = new Sv32Walker(bus, profile.accessedDirtyFaults());
         this.irqArray = new IrqArray(this, profile.irqLatency(), this::interruptInputsChanged);
         this.traps = new TrapUnit(this);
         this.pcAlignMask = decoder.compressed() ? 1 : 3;

@@ -24,10 +24,12 @@ import tandem.golden.isa.Extension;
  * @param resetMtvec mtvec after reset
  * @param irqLatency cycles from an interrupt-array line changing to the pending CSRs and
  *        MEIP/SEIP seeing it (the RTL's register stages)
+ * @param accessedDirtyFaults whether Sv32 faults on A=0 and on a store with D=0 (upstream
+ *        VexRiscv) or ignores A and D (the older MmuPlugin of the Baochip-1x core)
  */
 public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrGroups, int misa,
                       boolean misaWritable, int mvendorid, int marchid, int mimpid, int mhartid, int resetMtvec,
-                      int irqLatency) {
+                      int irqLatency, boolean accessedDirtyFaults) {
 
     /** CSR groups a profile may install. */
     public enum CsrGroup {
@@ -55,25 +57,26 @@ public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrG
                     Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH),
             EnumSet.allOf(CsrGroup.class).stream().filter(g -> g != CsrGroup.BAOCHIP_INFO)
                     .collect(() -> EnumSet.noneOf(CsrGroup.class), Set::add, Set::addAll),
-            MISA_IMACSU, false, 0, 0, 0, 0, 0, 0);
+            MISA_IMACSU, false, 0, 0, 0, 0, 0, 0, true);
 
     /** SpinalHDL's RiscvCore as CI runs it: RV32IM, no C, no CSRs. */
     public static final Profile RV32IM = new Profile("rv32im",
             EnumSet.of(Extension.I, Extension.M), EnumSet.noneOf(CsrGroup.class),
-            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0, 0);
+            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0, 0, true);
 
     /**
      * The Baochip-1x CPU exactly as its taped-out RTL (VexRiscvAxi4) has it: RV32IMAC with the
      * scalar AES instructions, misa reading 0x4000_0000 with writable extension bits, ids
      * 1/2/3/0, the read-only 0xCC0, the IRQ array behind two register stages, reset mtvec
-     * 0x6000_0000, and no time/timeh, counter-enable, envcfg, configptr or PMP CSRs.
+     * 0x6000_0000, no time/timeh, counter-enable, envcfg, configptr or PMP CSRs, and an MMU
+     * that ignores the PTE A and D bits (its MmuPlugin predates the A/D faults).
      */
     public static final Profile BAOCHIP_1X = new Profile("baochip-1x",
             EnumSet.of(Extension.I, Extension.M, Extension.A, Extension.C, Extension.ZICSR,
                     Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH, Extension.ZKN_AES),
             EnumSet.of(CsrGroup.MACHINE, CsrGroup.SUPERVISOR, CsrGroup.SV32, CsrGroup.COUNTERS,
                     CsrGroup.IRQ_ARRAY, CsrGroup.BAOCHIP_INFO),
-            0x4000_0000, true, 1, 2, 3, 0, 0x6000_0000, 2);
+            0x4000_0000, true, 1, 2, 3, 0, 0x6000_0000, 2, false);
 
     /** Profiles by name, the default first. */
     public static final List<Profile> ALL = List.of(VEXRISCV, RV32IM, BAOCHIP_1X);
@@ -88,7 +91,7 @@ public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrG
     /** This profile with a different interrupt-array latency (standalone runs matching an RTL). */
     public Profile withIrqLatency(int cycles) {
         return new Profile(name, extensions, csrGroups, misa, misaWritable, mvendorid, marchid, mimpid, mhartid,
-                resetMtvec, cycles);
+                resetMtvec, cycles, accessedDirtyFaults);
     }
 
     /** Whether the profile decodes {@code ext}. */

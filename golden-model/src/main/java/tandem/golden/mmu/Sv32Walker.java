@@ -17,10 +17,22 @@ public final class Sv32Walker {
     public static final int SATP_MODE_SV32 = 0x8000_0000;
 
     private final Bus bus;
+    private final boolean accessedDirtyFaults;
 
-    /** A walker reading page tables from {@code bus}. */
+    /** A walker reading page tables from {@code bus}, faulting on A=0 and on stores with D=0. */
     public Sv32Walker(Bus bus) {
+        this(bus, true);
+    }
+
+    /**
+     * A walker reading page tables from {@code bus}. VexRiscv: upstream MmuPlugin faults on A=0
+     * and on a store with D=0 ({@code accessedDirtyFaults}); the older MmuPlugin in the
+     * Baochip-1x core ignores A and D altogether (its generated Verilog has
+     * {@code allowWrite <= pte_W} and no A check, confirmed in lockstep).
+     */
+    public Sv32Walker(Bus bus, boolean accessedDirtyFaults) {
         this.bus = bus;
+        this.accessedDirtyFaults = accessedDirtyFaults;
     }
 
     /** Whether {@code satp} turns translation on (MODE = Sv32). */
@@ -101,11 +113,11 @@ public final class Sv32Walker {
         if (level == 1 && ((pte >>> 10) & 0x3FF) != 0) {
             return fail(walk, level, TranslationFailure.MISALIGNED_SUPERPAGE);
         }
-        // Step 7. VexRiscv: never updates A/D in hardware; it faults instead.
-        if ((pte & Pte.A) == 0) {
+        // Step 7. VexRiscv: never updates A/D in hardware; upstream faults instead, Baochip-1x ignores them.
+        if (accessedDirtyFaults && (pte & Pte.A) == 0) {
             return fail(walk, level, TranslationFailure.ACCESSED_CLEAR);
         }
-        if (access == Access.STORE && (pte & Pte.D) == 0) {
+        if (accessedDirtyFaults && access == Access.STORE && (pte & Pte.D) == 0) {
             return fail(walk, level, TranslationFailure.DIRTY_CLEAR);
         }
         // Step 8.

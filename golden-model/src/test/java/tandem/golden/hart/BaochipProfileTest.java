@@ -56,6 +56,7 @@ class BaochipProfileTest {
 
     @Test
     void resetStateIsTheRtls() {
+        assertEquals(false, Profile.BAOCHIP_1X.accessedDirtyFaults(), "its MmuPlugin ignores A and D");
         assertEquals(Hart.M, hart.privilege());
         assertEquals(0x6000_0000, Profile.BAOCHIP_1X.resetMtvec());
         assertEquals(0x4000_0000, hart.csrs().read(Csrs.MISA));

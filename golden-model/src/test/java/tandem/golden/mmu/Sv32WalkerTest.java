@@ -72,6 +72,17 @@ class Sv32WalkerTest {
     }
 
     @Test
+    void theBaochipMmuIgnoresAccessedAndDirty() {
+        Bus bus = new Bus();
+        bus.map(RAM, ram);
+        Sv32Walker baochip = new Sv32Walker(bus, false);
+        leaf(Pte.V | Pte.R | Pte.W);
+        Walk w = new Walk();
+        assertEquals(RAM + 0x8_0000, baochip.translate(SATP, 0x4000_1000, Access.STORE, 1, false, false, w));
+        assertNull(w.failure);
+    }
+
+    @Test
     void storeToCleanPageFaultsButLoadWorks() {
         leaf(ALL & ~Pte.D);
         assertEquals(TranslationFailure.DIRTY_CLEAR, failure(0x4000_1000, Access.STORE, 1, false, false));
