@@ -71,7 +71,7 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--max-instructions", defaultValue = "500000000", description = "Instruction budget (${DEFAULT-VALUE}).")
     private long maxInstructions;
 
-    @Option(names = "--console-dir", paramLabel = "DIR", description = "Where UART logs go (default tandem-boot/<platform>).")
+    @Option(names = "--console-dir", paramLabel = "DIR", description = "Where UART logs go (default tandem-out/boot/<platform>).")
     private Path consoleDir;
 
     @Option(names = "--quiet", description = "Do not echo the console; print only the summary.")
@@ -85,7 +85,7 @@ public final class BootCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintStream echo = quiet ? null : new PrintStream(new WriterStream(out), true);
-        Path dir = consoleDir != null ? consoleDir : Path.of("tandem-boot", platform);
+        Path dir = consoleDir != null ? consoleDir : Path.of("tandem-out", "boot", platform);
         XousBoot boot;
         if (fromReset && source != null && source.loader != null) {
             throw new TandemException("--from-reset applies to --direct and the built-in kernel; the real loader "

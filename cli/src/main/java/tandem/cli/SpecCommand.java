@@ -43,7 +43,7 @@ public final class SpecCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "MODULE", description = "RTL top module (as TANDEM_VEXRISCV_TOP).")
     private String top;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "tandem-spec",
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "tandem-out/spec",
             description = "Where the reports go (default ${DEFAULT-VALUE}).")
     private Path reportDir;
 
