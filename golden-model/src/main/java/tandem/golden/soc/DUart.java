@@ -1,38 +1,19 @@
 package tandem.golden.soc;
 
-import java.util.function.IntConsumer;
-import tandem.golden.bus.BusDevice;
 
 /**
  * The Baochip-1x debug UART (DUART, 0x4004_2000), transmit only: SFR_TXD +0 (write a byte), SFR_CR
  * +4 (enable, stored), SFR_SR +8 (bit 0 busy: always 0, transmission is instantaneous), SFR_ETUC
  * +0xC (baud divider, stored). It has no receiver and no interrupt.
  */
-public final class DUart implements BusDevice, SerialPort {
+public final class DUart extends SerialDevice {
 
-    private final String name;
-    private IntConsumer sink = b -> { };
     private int control;
     private int etuc;
 
     /** @param name the UART's platform name */
     public DUart(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
-    }
-
-    @Override
-    public void connect(IntConsumer sink) {
-        this.sink = sink;
+        super(name);
     }
 
     @Override
@@ -52,7 +33,7 @@ public final class DUart implements BusDevice, SerialPort {
     @Override
     public void store(int offset, int value, int width) {
         switch (offset & ~3) {
-            case 0x0: sink.accept(value & 0xFF); break;
+            case 0x0: transmit(value); break;
             case 0x4: control = value & 1; break;
             case 0xC: etuc = value & 0xFFFF; break;
             default: break;

@@ -1,8 +1,6 @@
 package tandem.golden.soc;
 
 import java.util.ArrayDeque;
-import java.util.function.IntConsumer;
-import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.IrqLine;
 
 /**
@@ -14,7 +12,7 @@ import tandem.golden.bus.IrqLine;
  * ("ready to send", edge-triggered, pending after each transmitted byte), bit 1 is RX (pending while
  * the receive FIFO is not empty). The interrupt line is {@code (EV_PENDING & EV_ENABLE) != 0}.
  */
-public final class LitexUart implements BusDevice, SerialPort {
+public final class LitexUart extends SerialDevice {
 
     private static final int RXTX = 0x00;
     private static final int TXFULL = 0x04;
@@ -28,32 +26,15 @@ public final class LitexUart implements BusDevice, SerialPort {
     private static final int EV_RX = 2;
     private static final int RX_DEPTH = 16;
 
-    private final String name;
     private final IrqLine irq;
     private final ArrayDeque<Integer> rx = new ArrayDeque<>();
-    private IntConsumer sink = b -> { };
     private int pending;
     private int enable;
 
     /** @param name the UART's platform name; {@code irq} its line into the interrupt array */
     public LitexUart(String name, IrqLine irq) {
-        this.name = name;
+        super(name);
         this.irq = irq;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
-    }
-
-    @Override
-    public void connect(IntConsumer sink) {
-        this.sink = sink;
     }
 
     @Override
@@ -98,7 +79,7 @@ public final class LitexUart implements BusDevice, SerialPort {
     public void store(int offset, int value, int width) {
         switch (offset & ~3) {
             case RXTX:
-                sink.accept(value & 0xFF);
+                transmit(value);
                 pending |= EV_TX;
                 break;
             case EV_PENDING:

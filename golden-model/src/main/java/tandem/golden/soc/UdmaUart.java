@@ -1,7 +1,5 @@
 package tandem.golden.soc;
 
-import java.util.function.IntConsumer;
-import tandem.golden.bus.BusDevice;
 
 /**
  * A Baochip-1x UDMA UART (the loader and console UART, UART2 at 0x5010_3000), transmit path only.
@@ -12,37 +10,20 @@ import tandem.golden.bus.BusDevice;
  * at once; afterwards TX_SIZE reads 0 (nothing left) and TX_CFG.PENDING (bit 5) and STATUS.TX_BUSY
  * read 0. The receive side is stored but never fills (VALID reads 0).
  */
-public final class UdmaUart implements BusDevice, SerialPort {
+public final class UdmaUart extends SerialDevice {
 
     private static final int TX_SADDR = 0x10;
     private static final int TX_SIZE = 0x14;
     private static final int TX_CFG = 0x18;
     private static final int TX_EN = 0x10;
 
-    private final String name;
     private final DmaPort dma;
     private final int[] regs = new int[16];
-    private IntConsumer sink = b -> { };
 
     /** @param dma where transmit data is fetched from */
     public UdmaUart(String name, DmaPort dma) {
-        this.name = name;
+        super(name);
         this.dma = dma;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
-    }
-
-    @Override
-    public void connect(IntConsumer sink) {
-        this.sink = sink;
     }
 
     @Override
@@ -70,7 +51,7 @@ public final class UdmaUart implements BusDevice, SerialPort {
             long addr = Integer.toUnsignedLong(regs[TX_SADDR >>> 2]);
             int len = regs[TX_SIZE >>> 2] & 0xFFFF;
             for (int i = 0; i < len; i++) {
-                sink.accept(dma.loadByte(addr + i) & 0xFF);
+                transmit(dma.loadByte(addr + i));
             }
             regs[TX_SIZE >>> 2] = 0;
             regs[TX_CFG >>> 2] = value & ~(TX_EN | 0x20);
