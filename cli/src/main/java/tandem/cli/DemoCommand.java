@@ -278,10 +278,6 @@ public final class DemoCommand implements Callable<Integer> {
         con.println("== report: conformance report over every stage");
         ResultCollector collector = new ResultCollector();
         collector.add(out);
-        Path cucumber = out.resolve("spec").resolve("report.json");
-        if (Files.isRegularFile(cucumber)) {
-            collector.add(cucumber);
-        }
         ConformanceReport report = new ConformanceReport("Tandem demo: conformance report",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "tandem 0.1.0", collector.runs(),
                 collector.problems().stream().map(Object::toString).toList(), IsaCoverageUniverse.of(Profile.VEXRISCV));

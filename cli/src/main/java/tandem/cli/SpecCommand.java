@@ -19,7 +19,7 @@ import tandem.golden.TandemException;
  */
 @Command(name = "spec", mixinStandardHelpOptions = true,
         description = {"Run Gherkin behaviour specs on the golden model (and in lockstep with --rtl).",
-            "Writes report.html, report.json (Cucumber JSON, read by the conformance report) and junit.xml.",
+            "Writes report.html, cucumber.json (Cucumber JSON, read by the conformance report) and junit.xml.",
             "Each problem is one line naming the feature file and line."})
 public final class SpecCommand implements Callable<Integer> {
     /** Where the project's own specs live, used when no path is given. */

@@ -23,7 +23,7 @@ public final class SpecRun {
      * @param exitCode 0 all scenarios passed, 1 a behaviour did not match, 2 a spec is wrong
      *                 (undefined step, bad argument, assembly error)
      * @param problems one line per problem, each naming a feature file and line
-     * @param reportDir where report.html, report.json and junit.xml were written
+     * @param reportDir where report.html, cucumber.json and junit.xml were written
      */
     public record Result(int exitCode, List<String> problems, Path reportDir) {
     }
@@ -56,7 +56,7 @@ public final class SpecRun {
         List<String> args = new ArrayList<>(List.of(
                 "--glue", GLUE,
                 "--plugin", "html:" + reportDir.resolve("report.html"),
-                "--plugin", "json:" + reportDir.resolve("report.json"),
+                "--plugin", "json:" + reportDir.resolve("cucumber.json"),
                 "--plugin", "junit:" + reportDir.resolve("junit.xml"),
                 "--plugin", SpecProblems.class.getName() + ":" + problems,
                 "--plugin", "summary",

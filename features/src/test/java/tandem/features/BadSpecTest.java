@@ -185,7 +185,7 @@ class BadSpecTest {
                 ""));
         assertEquals(0, r.exitCode(), () -> r.problems().toString());
         assertTrue(r.problems().isEmpty());
-        String json = Files.readString(r.reportDir().resolve("report.json"));
+        String json = Files.readString(r.reportDir().resolve("cucumber.json"));
         assertTrue(json.contains("\"name\": \"one\"") || json.contains("\"name\":\"one\""), json);
         assertTrue(Files.size(r.reportDir().resolve("report.html")) > 1000);
         assertTrue(Files.readString(r.reportDir().resolve("junit.xml")).contains("testcase"));
