@@ -1,14 +1,17 @@
 package tandem.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +22,10 @@ import tandem.golden.hart.Profile;
 import tandem.golden.platform.Machine;
 import tandem.golden.platform.Platform;
 import tandem.golden.platform.StopReason;
+import tandem.golden.retire.RetireListener;
+import tandem.trace.TextTraceWriter;
 import tandem.trace.TraceWriter;
+import tandem.wave.RetireWaveform;
 
 /** {@code tandem run}: runs an ELF on the golden model and says why it stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -46,6 +52,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write the retire stream as a binary trace (.gz compresses).")
     private Path trace;
 
+    @Option(names = "--text-trace", paramLabel = "FILE", description = "Write the retire stream as text, one line per retire (Spike commit-log style).")
+    private Path textTrace;
+
+    @Option(names = "--vcd", paramLabel = "FILE", description = "Write the retire stream as a VCD waveform (pc, privilege, retire strobe, rd writes, traps).")
+    private Path vcd;
+
     @Option(names = "--quiet", description = "Print only the stop line; no guest console, no progress bar.")
     private boolean quiet;
 
@@ -69,18 +81,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         StopReason reason;
         long start = System.nanoTime();
-        if (trace != null) {
-            try (TraceWriter writer = TraceWriter.open(trace, trace.toString().endsWith(".gz"))) {
-                machine.hart().addRetireListener(writer);
-                reason = RunProgress.run(machine, maxInstructions, !quiet && !json, "run");
-                machine.hart().removeRetireListener(writer);
-            } catch (IOException e) {
-                throw new TandemException(trace + ": cannot write trace: " + e.getMessage());
-            } catch (UncheckedIOException e) {
-                throw new TandemException(trace + ": cannot write trace: " + e.getCause().getMessage());
+        List<Closeable> outputs = new ArrayList<>();
+        try {
+            if (trace != null) {
+                outputs.add(attach(machine, TraceWriter.open(trace, trace.toString().endsWith(".gz"))));
             }
-        } else {
+            if (textTrace != null) {
+                outputs.add(attach(machine, TextTraceWriter.open(textTrace)));
+            }
+            if (vcd != null) {
+                outputs.add(attach(machine, RetireWaveform.open(vcd)));
+            }
             reason = RunProgress.run(machine, maxInstructions, !quiet && !json, "run");
+        } catch (IOException | UncheckedIOException e) {
+            throw new TandemException("cannot write an output file: " + e.getMessage());
+        } finally {
+            closeAll(machine, outputs);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.flush();
@@ -107,5 +123,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return reason.passed() ? Tandem.PASS : Tandem.FAIL;
+    }
+
+    private static <T extends RetireListener & Closeable> Closeable attach(Machine machine, T listener) {
+        machine.hart().addRetireListener(listener);
+        return listener;
+    }
+
+    /** Detaches and closes every output, so what was written so far is on disk even after an error. */
+    private static void closeAll(Machine machine, List<Closeable> outputs) {
+        for (Closeable c : outputs) {
+            machine.hart().removeRetireListener((RetireListener) c);
+            try {
+                c.close();
+            } catch (IOException e) {
+                throw new TandemException("cannot finish an output file: " + e.getMessage());
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tandem.golden.isa.Opcode;
@@ -103,5 +104,20 @@ class RunCommandTest {
         assertEquals("finisher", j.get("stop").asText());
         assertTrue(j.get("passed").asBoolean());
         assertEquals(4, j.get("instructions").asLong());
+    }
+
+    @Test
+    void textTraceAndWaveformAreWrittenBesideTheRun() throws IOException {
+        Path p = elf("pass.elf", lui(5, 0x0010_0000), lui(6, 0x5000), addi(6, 6, 0x555), sw(6, 5, 0), JUMP_SELF);
+        Path text = dir.resolve("run.txt");
+        Path vcd = dir.resolve("run.vcd");
+        CliRun r = CliRun.tandem("run", "--quiet", "--text-trace", text.toString(), "--vcd", vcd.toString(), p.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> lines = Files.readAllLines(text).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).contains("0x80000000") && lines.get(0).contains("lui"), lines.get(0));
+        assertTrue(lines.get(3).contains("sw"), lines.get(3));
+        String wave = Files.readString(vcd);
+        assertTrue(wave.contains("$enddefinitions") && wave.contains("$var"), wave);
     }
 }
