@@ -3,9 +3,6 @@ package tandem.lockstep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +15,7 @@ import tandem.golden.hart.Profile;
 import tandem.golden.platform.Machine;
 import tandem.golden.platform.Platform;
 import tandem.testing.Rv32Programs;
+import tandem.testing.UserVexRiscv;
 
 /**
  * A user's VexRiscv (never part of Tandem) in lockstep with the golden model's VexRiscv
@@ -34,15 +32,8 @@ class VexRiscvLockstepTest {
     }
 
     private static DutLibrary library() {
-        String files = System.getenv("TANDEM_VEXRISCV_RTL");
-        String top = System.getenv("TANDEM_VEXRISCV_TOP");
-        Assumptions.assumeTrue(files != null && top != null,
-                "set TANDEM_VEXRISCV_RTL and TANDEM_VEXRISCV_TOP to run lockstep against a VexRiscv");
-        List<Path> paths = new ArrayList<>();
-        for (String f : files.split(":")) {
-            paths.add(Path.of(f));
-        }
-        return new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(paths), top, null, false);
+        UserVexRiscv user = UserVexRiscv.fromEnvironment("run lockstep against a VexRiscv");
+        return new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(user.files()), user.top(), null, false);
     }
 
     private LockstepResult run(Path elf) {

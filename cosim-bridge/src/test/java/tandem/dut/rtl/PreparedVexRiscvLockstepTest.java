@@ -3,9 +3,6 @@ package tandem.dut.rtl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +16,7 @@ import tandem.lockstep.LockstepOptions;
 import tandem.lockstep.LockstepResult;
 import tandem.lockstep.LockstepSession;
 import tandem.testing.Rv32Programs;
+import tandem.testing.UserVexRiscv;
 
 /**
  * A user's VexRiscv exactly as checked out (e.g. Baochip-1x's {@code VexRiscv_CramSoC.sv},
@@ -37,16 +35,9 @@ class PreparedVexRiscvLockstepTest {
     }
 
     private static DutLibrary library() {
-        String files = System.getenv("TANDEM_VEXRISCV_RTL");
-        String top = System.getenv("TANDEM_VEXRISCV_TOP");
-        Assumptions.assumeTrue(files != null && top != null,
-                "set TANDEM_VEXRISCV_RTL and TANDEM_VEXRISCV_TOP to run a user VexRiscv, prepared, in lockstep");
-        List<Path> paths = new ArrayList<>();
-        for (String f : files.split(":")) {
-            paths.add(Path.of(f));
-        }
+        UserVexRiscv user = UserVexRiscv.fromEnvironment("run a user VexRiscv, prepared, in lockstep");
         BuildCache cache = BuildCache.standard();
-        PreparedRtl prepared = RtlPreparation.prepare(paths, top, cache.root().resolve("prepared"));
+        PreparedRtl prepared = RtlPreparation.prepare(user.files(), user.top(), cache.root().resolve("prepared"));
         prepared.explanation().forEach(line -> System.err.println("tandem: " + line));
         return new VerilatorBuild(cache, System.err).build(prepared, null, false);
     }

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tandem.testing.UserVexRiscv;
 
 /** End to end on the toy CPU list: every hazard at once, then Verilator translates the result. */
 class RtlPreparationTest {
@@ -89,19 +88,12 @@ class RtlPreparationTest {
     /** The user's own VexRiscv (e.g. Baochip-1x's VexRiscvAxi4), never committed: lint must pass after preparation. */
     @Test
     void userVexRiscvPreparesAndLints() {
-        String files = System.getenv("TANDEM_VEXRISCV_RTL");
-        String top = System.getenv("TANDEM_VEXRISCV_TOP");
-        Assumptions.assumeTrue(files != null && top != null,
-                "set TANDEM_VEXRISCV_RTL (files or .f lists, ':'-separated) and TANDEM_VEXRISCV_TOP to prepare a user VexRiscv");
-        List<Path> paths = new ArrayList<>();
-        for (String f : files.split(":")) {
-            paths.add(Path.of(f));
-        }
-        PreparedRtl p = RtlPreparation.prepare(paths, top, dir.resolve("work"));
+        UserVexRiscv user = UserVexRiscv.fromEnvironment("prepare a user VexRiscv");
+        PreparedRtl p = RtlPreparation.prepare(user.files(), user.top(), dir.resolve("work"));
         for (String line : p.explanation()) {
             System.err.println("tandem: " + line);
         }
-        assertEquals(top, p.userTop());
+        assertEquals(user.top(), p.userTop());
         assertTrue(p.explanation().get(p.explanation().size() - 1).startsWith("Verilator warnings: "));
     }
 }
