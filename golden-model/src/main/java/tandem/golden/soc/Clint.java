@@ -1,6 +1,5 @@
 package tandem.golden.soc;
 
-import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.Ticking;
 import tandem.golden.hart.Hart;
 
@@ -9,12 +8,11 @@ import tandem.golden.hart.Hart;
  * mtimecmp at 0x4000 and mtime at 0xBFF8 drive MTIP (mtime &gt;= mtimecmp). mtime advances one
  * tick per {@code cyclesPerTick} CPU cycles, deterministically.
  */
-public final class Clint implements BusDevice, Ticking {
+public final class Clint extends MmioDevice implements Ticking {
     private static final int MSIP = 0x0;
     private static final int MTIMECMP = 0x4000;
     private static final int MTIME = 0xBFF8;
 
-    private final String name;
     private final Hart hart;
     private final long cyclesPerTick;
     private long cycles;
@@ -24,19 +22,9 @@ public final class Clint implements BusDevice, Ticking {
 
     /** A CLINT for {@code hart}. */
     public Clint(String name, Hart hart, long cyclesPerTick) {
-        this.name = name;
+        super(name, 0x10000);
         this.hart = hart;
         this.cyclesPerTick = Math.max(1, cyclesPerTick);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x10000;
     }
 
     /** mtime now. */

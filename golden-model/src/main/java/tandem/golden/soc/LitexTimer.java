@@ -1,6 +1,5 @@
 package tandem.golden.soc;
 
-import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.IrqLine;
 import tandem.golden.bus.Ticking;
 
@@ -18,12 +17,11 @@ import tandem.golden.bus.Ticking;
  * </ul>
  * The interrupt line is {@code EV_PENDING & EV_ENABLE}; EV_PENDING is write-1-to-clear.
  */
-public final class LitexTimer implements BusDevice, Ticking {
+public final class LitexTimer extends MmioDevice implements Ticking {
 
     /** Which CSR layout the SoC generator produced. */
     public enum Layout { RENODE, LITEX }
 
-    private final String name;
     private final IrqLine irq;
     private final int evBase;
     private final boolean hasValueRegs;
@@ -37,20 +35,10 @@ public final class LitexTimer implements BusDevice, Ticking {
 
     /** @param layout the register layout; {@code irq} the line into the interrupt array */
     public LitexTimer(String name, Layout layout, IrqLine irq) {
-        this.name = name;
+        super(name, 0x1000);
         this.irq = irq;
         this.hasValueRegs = layout == Layout.LITEX;
         this.evBase = hasValueRegs ? 0x14 : 0x0C;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
     }
 
     /** The current counter value (for tests and trace). */

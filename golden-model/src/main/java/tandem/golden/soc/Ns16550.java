@@ -1,7 +1,6 @@
 package tandem.golden.soc;
 
 import java.util.ArrayDeque;
-import tandem.golden.bus.BusDevice;
 import tandem.golden.platform.Console;
 
 /**
@@ -9,7 +8,7 @@ import tandem.golden.platform.Console;
  * register shift): transmit writes go to the {@link Console}; the line status always reports
  * the transmitter empty; received bytes come from {@link #receive}.
  */
-public final class Ns16550 implements BusDevice {
+public final class Ns16550 extends MmioDevice {
     private static final int RBR_THR = 0;
     private static final int IER = 1;
     private static final int IIR_FCR = 2;
@@ -21,7 +20,6 @@ public final class Ns16550 implements BusDevice {
     private static final int LSR_THR_EMPTY = 0x20;
     private static final int LSR_TX_IDLE = 0x40;
 
-    private final String name;
     private final Console console;
     private final ArrayDeque<Integer> input = new ArrayDeque<>();
     private int ier;
@@ -32,18 +30,8 @@ public final class Ns16550 implements BusDevice {
 
     /** A UART called {@code name} printing to {@code console}. */
     public Ns16550(String name, Console console) {
-        this.name = name;
+        super(name, 0x100);
         this.console = console;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x100;
     }
 
     /** Queues a byte for the guest to read. */
@@ -81,7 +69,7 @@ public final class Ns16550 implements BusDevice {
                 if (dlab()) {
                     divisor = (divisor & 0xFF00) | value;
                 } else {
-                    console.write(name, value);
+                    console.write(name(), value);
                 }
                 break;
             case IER:

@@ -2,41 +2,27 @@ package tandem.golden.soc;
 
 import java.util.HashMap;
 import java.util.Map;
-import tandem.golden.bus.BusDevice;
 
 /**
  * Plain read/write registers with no behaviour, for the CSRs a boot path only writes or polls:
  * the GPIO block's UARTSEL (+0x14), the memlcd's BUSY (+0x4, reads 0), the WFI block. Every word
  * reads back what was last written, or its reset value (0 unless the platform gives one).
  */
-public final class RegisterBank implements BusDevice {
+public final class RegisterBank extends MmioDevice {
 
-    private final String name;
-    private final int size;
     private final Map<Integer, Integer> words = new HashMap<>();
 
     /** @param resetValues word offset → reset value; other words reset to 0 */
     public RegisterBank(String name, int size, Map<Integer, Integer> resetValues) {
-        this.name = name;
-        this.size = size;
+        super(name, size);
         words.putAll(resetValues);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return size;
     }
 
     @Override
     public int load(int offset, int width) {
         int word = words.getOrDefault(offset & ~3, 0);
         int shifted = word >>> ((offset & 3) * 8);
-        return width == 4 ? shifted : shifted & ((1 << (width * 8)) - 1);
+        return narrow(shifted, width);
     }
 
     @Override

@@ -1,28 +1,16 @@
 package tandem.golden.soc;
 
 import java.util.function.IntConsumer;
-import tandem.golden.bus.BusDevice;
 
 /**
  * What every UART model shares: its platform name, one 4 KiB register page, and the sink
  * that transmitted bytes go to. Subclasses give the register layout.
  */
-abstract class SerialDevice implements BusDevice, SerialPort {
-    private final String name;
+abstract class SerialDevice extends MmioDevice implements SerialPort {
     private IntConsumer sink = b -> { };
 
     SerialDevice(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
+        super(name, 0x1000);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package tandem.golden.soc;
 
 import java.util.function.Consumer;
-import tandem.golden.bus.BusDevice;
 
 /**
  * Stand-in for the Precursor secure-boot hardware the real Xous loader uses to check image
@@ -12,30 +11,17 @@ import tandem.golden.bus.BusDevice;
  * the boot stopped in signature checking rather than just "hung". Images built with the loader's
  * {@code renode-bypass} feature never touch these blocks.
  */
-public final class SignatureHardware implements BusDevice {
+public final class SignatureHardware extends MmioDevice {
 
-    private final String name;
     private final long base;
-    private final int size;
     private final Consumer<String> notices;
     private long firstAccess = -1;
 
     /** @param notices receives one line at the first access */
     public SignatureHardware(String name, long base, int size, Consumer<String> notices) {
-        this.name = name;
+        super(name, size);
         this.base = base;
-        this.size = size;
         this.notices = notices;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return size;
     }
 
     /** Whether the guest has touched this block, i.e. started signature checking. */
@@ -64,7 +50,7 @@ public final class SignatureHardware implements BusDevice {
             firstAccess = base + Integer.toUnsignedLong(offset);
             notices.accept(String.format("boot entered signature checking: %s accessed at 0x%08x; signature "
                     + "hardware is not modelled, so a signed boot stops here (build the image with the loader's "
-                    + "renode-bypass feature or use --direct)", name, firstAccess));
+                    + "renode-bypass feature or use --direct)", name(), firstAccess));
         }
     }
 }

@@ -1,6 +1,5 @@
 package tandem.golden.soc;
 
-import tandem.golden.bus.BusDevice;
 import tandem.golden.hart.Hart;
 import tandem.golden.platform.DeviceContext;
 import tandem.golden.platform.StopReason;
@@ -9,24 +8,13 @@ import tandem.golden.platform.StopReason;
  * QEMU's {@code sifive_test} finisher: a 32-bit write of {@code 0x5555} ends the run passing,
  * {@code code << 16 | 0x3333} ends it failing with {@code code}, {@code 0x7777} (reset) stops.
  */
-public final class TestFinisher implements BusDevice {
-    private final String name;
+public final class TestFinisher extends MmioDevice {
     private final DeviceContext context;
 
     /** A finisher that stops the machine through {@code context}. */
     public TestFinisher(String name, DeviceContext context) {
-        this.name = name;
+        super(name, 0x1000);
         this.context = context;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
     }
 
     @Override

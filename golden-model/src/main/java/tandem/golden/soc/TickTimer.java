@@ -1,6 +1,5 @@
 package tandem.golden.soc;
 
-import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.IrqLine;
 import tandem.golden.bus.Ticking;
 
@@ -14,9 +13,8 @@ import tandem.golden.bus.Ticking;
  * the alarm event becomes pending when the count reaches the target. Unlike Renode's model the
  * counter runs from reset (the Renode one starts paused), so guests need not unpause it.
  */
-public final class TickTimer implements BusDevice, Ticking {
+public final class TickTimer extends MmioDevice implements Ticking {
 
-    private final String name;
     private final IrqLine irq;
     private long clocksPerTick;
     private long cycleRemainder;
@@ -28,19 +26,9 @@ public final class TickTimer implements BusDevice, Ticking {
 
     /** @param clockHz the CPU clock, which sets how many cycles make one millisecond */
     public TickTimer(String name, long clockHz, IrqLine irq) {
-        this.name = name;
+        super(name, 0x1000);
         this.irq = irq;
         this.clocksPerTick = Math.max(1, clockHz / 1000);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
     }
 
     /** Milliseconds counted since reset. */

@@ -1,6 +1,5 @@
 package tandem.golden.soc;
 
-import tandem.golden.bus.BusDevice;
 
 /**
  * The Precursor TRNG CSR block ({@code trng_kernel}, {@code trng_server}), made deterministic:
@@ -10,25 +9,14 @@ import tandem.golden.bus.BusDevice;
  * <p>Registers: STATUS +0 (reads 1: data available), DATA +4, URANDOM +8, URANDOM_VALID +0xC (reads
  * 1, as Renode's model does), EV_STATUS/EV_PENDING/EV_ENABLE +0x10/+0x14/+0x18 (read 0, no interrupt).
  */
-public final class Trng implements BusDevice {
+public final class Trng extends MmioDevice {
 
-    private final String name;
     private long state;
 
     /** @param seed the stream's seed; the same seed gives the same words */
     public Trng(String name, long seed) {
-        this.name = name;
+        super(name, 0x1000);
         this.state = seed;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return 0x1000;
     }
 
     @Override

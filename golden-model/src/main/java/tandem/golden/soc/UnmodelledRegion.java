@@ -3,7 +3,6 @@ package tandem.golden.soc;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
-import tandem.golden.bus.BusDevice;
 
 /**
  * Address space the platform knows about but does not model (LiteX CSR pages such as {@code reboot}
@@ -12,11 +11,9 @@ import tandem.golden.bus.BusDevice;
  * naming the region and the physical address, so a guest depending on a missing device is never
  * silently mis-simulated.
  */
-public final class UnmodelledRegion implements BusDevice {
+public final class UnmodelledRegion extends MmioDevice {
 
-    private final String name;
     private final long base;
-    private final int size;
     private final int readValue;
     private final Consumer<String> warnings;
     private final Set<Integer> warned = new HashSet<>();
@@ -27,21 +24,10 @@ public final class UnmodelledRegion implements BusDevice {
      * @param warnings  where the one-per-address warnings go
      */
     public UnmodelledRegion(String name, long base, int size, int readValue, Consumer<String> warnings) {
-        this.name = name;
+        super(name, size);
         this.base = base;
-        this.size = size;
         this.readValue = readValue;
         this.warnings = warnings;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return size;
     }
 
     /** How many distinct addresses have been warned about. */
@@ -52,7 +38,7 @@ public final class UnmodelledRegion implements BusDevice {
     @Override
     public int load(int offset, int width) {
         warnOnce(offset, String.format("read returns 0x%x", readValue));
-        return width == 4 ? readValue : readValue & ((1 << (width * 8)) - 1);
+        return narrow(readValue, width);
     }
 
     @Override
@@ -63,7 +49,7 @@ public final class UnmodelledRegion implements BusDevice {
     private void warnOnce(int offset, String what) {
         if (warned.add(offset)) {
             warnings.accept(String.format("unmodelled device %s at 0x%08x: %s (warned once per address)",
-                    name, base + Integer.toUnsignedLong(offset), what));
+                    name(), base + Integer.toUnsignedLong(offset), what));
         }
     }
 }
