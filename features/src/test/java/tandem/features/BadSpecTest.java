@@ -135,8 +135,8 @@ class BadSpecTest {
                     ""));
             assertEquals(2, r.exitCode());
             assertProblem(r, "bad.feature:4: ");
-            assertProblem(r, "the RISC-V toolchain is needed to assemble specs "
-                    + "(apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf)");
+            assertProblem(r, "install the RISC-V toolchain: "
+                    + "apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf");
         } finally {
             System.clearProperty("tandem.riscv.prefix");
         }

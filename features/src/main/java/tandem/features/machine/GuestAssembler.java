@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,23 +13,18 @@ import tandem.features.glue.StepLocation;
 import tandem.golden.TandemException;
 import tandem.golden.elf.ElfImage;
 import tandem.golden.elf.ElfReader;
+import tandem.golden.toolchain.CrossToolchain;
 
 /**
  * Assembles the RISC-V assembly of a spec's doc string with Debian's
- * {@code riscv64-unknown-elf} binutils and links it at the address the spec gives. An
- * assembler error is reported at the feature file line of the offending doc-string line; a
- * missing toolchain names the apt packages. Results are cached for the JVM by source and
+ * {@code riscv64-unknown-elf} binutils ({@link CrossToolchain}) and links it at the address the
+ * spec gives. An assembler error is reported at the feature file line of the offending doc-string
+ * line; a missing toolchain names the apt packages. Results are cached for the JVM by source and
  * address, since outlines assemble the same program many times.
- *
- * <p>The tools are {@code riscv64-unknown-elf-as} and {@code -ld}, or another prefix named by the
- * {@code TANDEM_RISCV_PREFIX} environment variable (as for the golden model's guest builds) or
- * the {@code tandem.riscv.prefix} system property.
  */
 public final class GuestAssembler {
     /** The instruction set every spec program is built for. */
     public static final String MARCH = "-march=rv32imac_zicsr_zifencei";
-    private static final String INSTALL =
-            "apt-get install gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf";
     private static final String PREFIX = ".section .text\n.globl _start\n_start:\n";
     private static final int PREFIX_LINES = 3;
     private static final Pattern ERROR = Pattern.compile("^\\S*prog\\.s:(\\d+): (?:Error|Fatal error): (.*)$");
@@ -57,6 +51,12 @@ public final class GuestAssembler {
     }
 
     private static ElfImage build(String source, long address, StepLocation where) {
+        CrossToolchain toolchain;
+        try {
+            toolchain = CrossToolchain.find();
+        } catch (TandemException e) {
+            throw new TandemException(at(where) + e.getMessage(), e);
+        }
         Path dir = null;
         try {
             dir = Files.createTempDirectory("tandem-spec-asm");
@@ -64,15 +64,16 @@ public final class GuestAssembler {
             Files.writeString(src, PREFIX + source + "\n", StandardCharsets.UTF_8);
             Path obj = dir.resolve("prog.o");
             Path elf = dir.resolve("prog.elf");
-            String prefix = prefix();
-            String out = run(dir, prefix + "as", MARCH, "-mabi=ilp32", "-o", obj.toString(), src.toString());
-            if (out != null) {
-                throw assemblyError(out, where);
+            try {
+                toolchain.run(dir, "as", List.of(MARCH, "-mabi=ilp32", "-o", obj.toString(), src.toString()));
+            } catch (TandemException e) {
+                throw assemblyError(e.getMessage(), where);
             }
-            out = run(dir, prefix + "ld", "-m", "elf32lriscv", "-N", "-e", "_start",
-                    String.format("-Ttext=0x%08x", address), "-o", elf.toString(), obj.toString());
-            if (out != null) {
-                throw new TandemException(at(where) + "link error: " + firstLine(out.replace(dir + "/", "")));
+            try {
+                toolchain.run(dir, "ld", List.of("-m", "elf32lriscv", "-N", "-e", "_start",
+                        String.format("-Ttext=0x%08x", address), "-o", elf.toString(), obj.toString()));
+            } catch (TandemException e) {
+                throw new TandemException(at(where) + "link error: " + e.getMessage().replace(dir + "/", ""), e);
             }
             return ElfReader.read(elf);
         } catch (IOException e) {
@@ -82,61 +83,21 @@ public final class GuestAssembler {
         }
     }
 
-    private static String prefix() {
-        String p = System.getProperty("tandem.riscv.prefix");
-        if (p == null || p.isBlank()) {
-            p = System.getenv().getOrDefault("TANDEM_RISCV_PREFIX", "riscv64-unknown-elf-");
+    private static TandemException assemblyError(String message, StepLocation where) {
+        Matcher m = ERROR.matcher(message.strip());
+        if (!m.matches()) {
+            return new TandemException(at(where) + "assembly error: " + message);
         }
-        return p;
-    }
-
-    private static TandemException assemblyError(String out, StepLocation where) {
-        for (String line : out.split("\n")) {
-            Matcher m = ERROR.matcher(line.strip());
-            if (m.matches()) {
-                int sourceLine = Integer.parseInt(m.group(1)) - PREFIX_LINES;
-                String text = "assembly error: " + m.group(2);
-                if (where == null) {
-                    return new TandemException("generated program line " + sourceLine + ": " + text);
-                }
-                return new TandemException(where.at(where.docStringLine() + sourceLine - 1) + ": " + text);
-            }
+        int sourceLine = Integer.parseInt(m.group(1)) - PREFIX_LINES;
+        String text = "assembly error: " + m.group(2);
+        if (where == null) {
+            return new TandemException("generated program line " + sourceLine + ": " + text);
         }
-        return new TandemException(at(where) + "assembly error: " + firstLine(out));
+        return new TandemException(where.at(where.docStringLine() + sourceLine - 1) + ": " + text);
     }
 
     private static String at(StepLocation where) {
         return where == null ? "" : where + ": ";
-    }
-
-    private static String firstLine(String s) {
-        for (String l : s.split("\n")) {
-            if (!l.isBlank() && !l.contains("Assembler messages:")) {
-                return l.strip();
-            }
-        }
-        return s.strip();
-    }
-
-    /** Runs a tool; returns its output when it fails, {@code null} when it succeeds. */
-    private static String run(Path dir, String... command) {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new TandemException(command[0] + " not found: the RISC-V toolchain is needed to assemble specs ("
-                    + INSTALL + ")");
-        }
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor() == 0 ? null : out;
-        } catch (IOException e) {
-            throw new TandemException(command[0] + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TandemException(command[0] + " interrupted");
-        }
     }
 
     private static void delete(Path dir) {

@@ -18,7 +18,8 @@ import tandem.golden.TandemException;
  * {@code -objdump}), run as external processes to build guest programs.
  *
  * <p>The tools are found on {@code PATH} under the prefix {@code riscv64-unknown-elf-}, or under the
- * prefix the {@code TANDEM_RISCV_PREFIX} environment variable names (which may include a directory).
+ * prefix the {@code tandem.riscv.prefix} system property or the {@code TANDEM_RISCV_PREFIX}
+ * environment variable names (which may include a directory).
  * A missing tool is a {@link TandemException} naming the Debian packages to install, and a tool that
  * fails is a {@link TandemException} holding its first error line, which names the source file and
  * line.
@@ -47,8 +48,11 @@ public final class CrossToolchain {
      * @throws TandemException naming the packages to install when the compiler is missing
      */
     public static CrossToolchain find() {
-        CrossToolchain toolchain =
-                new CrossToolchain(System.getenv().getOrDefault("TANDEM_RISCV_PREFIX", DEFAULT_PREFIX));
+        String prefix = System.getProperty("tandem.riscv.prefix");
+        if (prefix == null || prefix.isBlank()) {
+            prefix = System.getenv().getOrDefault("TANDEM_RISCV_PREFIX", DEFAULT_PREFIX);
+        }
+        CrossToolchain toolchain = new CrossToolchain(prefix);
         toolchain.locate("gcc");
         return toolchain;
     }
