@@ -1,5 +1,6 @@
 package tandem.golden.bio;
 
+import java.util.function.LongSupplier;
 import tandem.golden.TandemException;
 import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.IrqLine;
@@ -64,6 +65,10 @@ public final class Bio implements BusDevice, Ticking {
 
     private long cycle;
     private long cpuRemainder;
+    /** The CPU's cycle counter when the block follows it ({@link #followCpuClock}), else null. */
+    private LongSupplier cpuClock;
+    /** The CPU cycle the block has caught up with. */
+    private long cpuSeen;
 
     // Core control.
     private int enSync;
@@ -269,8 +274,36 @@ public final class Bio implements BusDevice, Ticking {
         }
     }
 
+    /**
+     * Ties the block to the CPU's cycle counter (the platform passes the hart's): from now on every
+     * host access first runs the BIO up to the CPU's current time, so a register read or write
+     * meets the BIO clock it happens at rather than the last periodic {@link #tick}, and
+     * {@link #tick} catches up to the counter instead of adding its argument.
+     */
+    public void followCpuClock(LongSupplier cpuCycles) {
+        this.cpuClock = cpuCycles;
+        this.cpuSeen = cpuCycles.getAsLong();
+    }
+
+    private void catchUpWithCpu() {
+        long now = cpuClock.getAsLong();
+        if (now > cpuSeen) {
+            long elapsed = now - cpuSeen;
+            cpuSeen = now;
+            advanceCpuCycles(elapsed);
+        }
+    }
+
     @Override
     public void tick(long cpuCycles) {
+        if (cpuClock != null) {
+            catchUpWithCpu();
+        } else {
+            advanceCpuCycles(cpuCycles);
+        }
+    }
+
+    private void advanceCpuCycles(long cpuCycles) {
         long scaled = cpuCycles * config.bioCyclesPerCpuCycleNum() + cpuRemainder;
         long bioCycles = scaled / config.bioCyclesPerCpuCycleDen();
         cpuRemainder = scaled % config.bioCyclesPerCpuCycleDen();
@@ -511,6 +544,9 @@ public final class Bio implements BusDevice, Ticking {
 
     @Override
     public int load(int offset, int width) {
+        if (cpuClock != null) {
+            catchUpWithCpu();
+        }
         int word = loadWord(offset & ~3);
         return width == 4 ? word : (word >>> ((offset & 3) * 8)) & (width == 2 ? 0xFFFF : 0xFF);
     }
@@ -603,6 +639,9 @@ public final class Bio implements BusDevice, Ticking {
 
     @Override
     public void store(int offset, int value, int width) {
+        if (cpuClock != null) {
+            catchUpWithCpu();
+        }
         int aligned = offset & ~3;
         if (width != 4) {
             int shift = (offset & 3) * 8;
