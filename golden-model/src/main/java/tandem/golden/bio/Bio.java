@@ -17,13 +17,14 @@ import tandem.golden.bus.Ticking;
  * reader, GPIO set and clear of one bit hold it, events take one whole 24-bit word by priority),
  * then all registers take their new values.
  *
- * <p>Checked against the Verilated tape-out RTL (see {@code BioProgramsTest}): core timing,
- * quantum waits, FIFO traffic between cores and pin edges agree cycle for cycle. Host accesses
- * are the one known difference: they happen between BIO cycles and land at the next BIO clock,
- * where the RTL adds its APB transfer and synchronisers (11–13 BIO clocks at the default ratio).
+ * <p>Checked against the Verilated tape-out RTL (see {@code BioRtlConformanceTest}): core timing,
+ * quantum waits, FIFO traffic between cores, host pushes and pin edges agree cycle for cycle.
+ * Host writes land at the next BIO clock by default; with {@link BioConfig#apbWriteTiming} (the
+ * platform's BIO) they land when the RTL's APB port delivers them, 11 to 18 BIO clocks after
+ * they are issued ({@link #queueApbWrite}). Host reads are answered at once in both modes.
  *
- * <p>Host accesses happen between BIO cycles. Control actions land with the RTL's synchroniser
- * delays counted in BIO clocks: enables apply at the next edge (x31 starts counting there), a
+ * <p>Host accesses happen between BIO cycles. Once a write lands, control actions take the RTL's
+ * synchroniser delays counted in BIO clocks: enables apply at the next edge (x31 starts counting there), a
  * RESTART holds the core and its FIFO in reset for three host clocks ({@link BioConfig#pclkRatio}
  * BIO clocks each), and a CLKDIV_RESTART lets the divider run three BIO clocks ahead of the core.
  * The core's first clock after the restart is "cycle 0" of the RTL alignment convention. FIFO
@@ -69,6 +70,16 @@ public final class Bio implements BusDevice, Ticking {
     private LongSupplier cpuClock;
     /** The CPU cycle the block has caught up with. */
     private long cpuSeen;
+
+    /** A host write in flight through the APB port ({@link BioConfig#apbWriteTiming}). */
+    private record ApbWrite(long lands, int offset, int value, int width) {
+    }
+
+    private final java.util.ArrayDeque<ApbWrite> apbWrites = new java.util.ArrayDeque<>();
+    /** The cycle the oldest write in flight lands at, or Long.MAX_VALUE. */
+    private long nextApbLanding = Long.MAX_VALUE;
+    /** The register-file landing of the latest write, for the one-at-a-time APB transfers. */
+    private long lastApbLanding = Long.MIN_VALUE;
 
     // Core control.
     private int enSync;
@@ -263,15 +274,52 @@ public final class Bio implements BusDevice, Ticking {
     public void run(long cycles) {
         if (observer == null) {
             for (long i = 0; i < cycles; i++) {
+                if (cycle >= nextApbLanding) {
+                    landApbWrites();
+                }
                 cycleOnce();
             }
         } else {
             BioObserver o = observer;
             for (long i = 0; i < cycles; i++) {
+                if (cycle >= nextApbLanding) {
+                    landApbWrites();
+                }
                 cycleOnce();
                 o.cycle(this);
             }
         }
+    }
+
+    /**
+     * Queues a host write as the RTL's APB port delivers it. The port samples a transfer on a host
+     * clock edge and takes two host clocks; transfers go one after the other. Measured on the
+     * Verilated RTL at a host clock ratio R of 8: a write issued at BIO cycle t lands in the
+     * register file at the first cycle u >= t + R + 3 with u = R - 1 (mod R), the BIO's cycle 0
+     * being host clock aligned as in {@link #run}'s interrupt sampling (11 to 18 clocks), and
+     * back-to-back writes land 2R apart. CTRL lands one clock later than the other registers (its
+     * enables then count as at the next edge, as for a direct write). The formula's dependence on R
+     * is inferred from its structure; only R = 8 was measured.
+     */
+    private void queueApbWrite(int offset, int value, int width) {
+        int r = config.pclkRatio();
+        long earliest = cycle + r + 3;
+        long u = earliest + Math.floorMod(r - 1 - earliest, r);
+        if (lastApbLanding != Long.MIN_VALUE && u < lastApbLanding + 2L * r) {
+            u = lastApbLanding + 2L * r;
+        }
+        lastApbLanding = u;
+        long lands = (offset & ~3) == 0x00 ? u + 1 : u;
+        apbWrites.add(new ApbWrite(lands, offset, value, width));
+        nextApbLanding = apbWrites.peekFirst().lands();
+    }
+
+    private void landApbWrites() {
+        while (!apbWrites.isEmpty() && apbWrites.peekFirst().lands() <= cycle) {
+            ApbWrite w = apbWrites.removeFirst();
+            storeNow(w.offset(), w.value(), w.width());
+        }
+        nextApbLanding = apbWrites.isEmpty() ? Long.MAX_VALUE : apbWrites.peekFirst().lands();
     }
 
     /**
@@ -642,6 +690,14 @@ public final class Bio implements BusDevice, Ticking {
         if (cpuClock != null) {
             catchUpWithCpu();
         }
+        if (config.apbWriteTiming()) {
+            queueApbWrite(offset, value, width);
+        } else {
+            storeNow(offset, value, width);
+        }
+    }
+
+    private void storeNow(int offset, int value, int width) {
         int aligned = offset & ~3;
         if (width != 4) {
             int shift = (offset & 3) * 8;

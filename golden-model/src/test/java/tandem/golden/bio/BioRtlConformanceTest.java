@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
  * <p>The RTL is built once per content hash under {@code target/bio-rtl/} with Verilator
  * ({@code bio_harness.cpp} from the test resources, host clock = BIO clock / 8). Cycles count
  * from the watched core's first clock after its restart (0 = that clock; the model's cycle
- * numbers elsewhere count it as 1). Host pushes land in the RTL after its APB transfer and
- * synchronisers; the model's pushes are placed on the cycle the RTL reports, so the comparison
- * is about the BIO itself.
+ * numbers elsewhere count it as 1). Each case runs twice on the model: with host writes landing
+ * at the next clock and the pushes placed on the cycles the RTL reports (the BIO itself), and
+ * with the model's APB write timing and the pushes issued when the harness issued them (the
+ * host path too).
  *
  * <p>Verilator 5.006 mis-simulates {@code aggregated_events} (blocking and non-blocking drivers
  * of one variable, warning BLKANDNBLK): the build works on a copy of {@code bio_bdma.sv} with
@@ -137,9 +138,11 @@ class BioRtlConformanceTest {
                 }
             }
             List<String> rtl = runHarness(harness, args);
-            List<String> model = runModel(args, landings(rtl));
-            String verdict = compare(rtl, model);
+            String verdict = compare(rtl, runModel(args, landings(rtl), false));
             report.add(c.name() + ": " + (verdict == null ? "match, " + rtl.size() + " events" : verdict));
+            String timed = compare(rtl, runModel(args, List.of(), true));
+            report.add(c.name() + " (host writes through the APB timing): "
+                    + (timed == null ? "match, " + rtl.size() + " events" : timed));
         }
         System.out.println("BIO model against the RTL:\n  " + String.join("\n  ", report));
         for (String line : report) {
@@ -181,11 +184,17 @@ class BioRtlConformanceTest {
         return out;
     }
 
-    private static List<String> runModel(List<String> args, List<Long> landings) throws IOException {
+    /**
+     * The model's events for one case. Without {@code apbTiming} host writes land at the next
+     * clock and each push is placed on the cycle the RTL reported for it ({@code landings});
+     * with it the model's APB timing places them: the pushes are issued on the cycles the harness
+     * issued them, and CTRL, as in the harness, just after a host clock edge.
+     */
+    private static List<String> runModel(List<String> args, List<Long> landings, boolean apbTiming) throws IOException {
         long cycles = Long.parseLong(args.get(0));
         int ctrl = Integer.decode(args.get(1));
         int watch = Integer.parseInt(args.get(2));
-        Bio bio = new Bio();
+        Bio bio = new Bio(BioConfig.DEFAULT.withApbWriteTiming(apbTiming), null);
         TreeMap<Long, List<int[]>> pushes = new TreeMap<>();
         int readFifo = -1;
         int readCount = 0;
@@ -206,8 +215,17 @@ class BioRtlConformanceTest {
                 bio.loadProgram(a.charAt(0) - '0', Files.readAllBytes(Path.of(a.substring(2))));
             }
         }
-        bio.store(0x00, ctrl, 4);
-        bio.run(3L * bio.config().pclkRatio());
+        long restartHold = 3L * bio.config().pclkRatio();
+        if (apbTiming) {
+            // The harness writes CTRL right after a host clock edge (cycle 5 mod 8 in the model's
+            // phase), long after the QDIV writes landed; it lands 19 clocks later.
+            bio.run(40 - 3);
+            bio.store(0x00, ctrl, 4);
+            bio.run(19 + restartHold);
+        } else {
+            bio.store(0x00, ctrl, 4);
+            bio.run(restartHold);
+        }
         long origin = bio.cycle();
         List<String> out = new ArrayList<>();
         out.add("O " + bio.clockCount(watch));
