@@ -66,6 +66,11 @@ public final class Bio implements BusDevice, Ticking {
 
     private long cycle;
     private long cpuRemainder;
+    /** Every core was stalled (or disabled) in the last clock: the quiet fast path may apply. */
+    private boolean allStalled;
+    private boolean quietSkipping = true;
+    /** Clocks run by the quiet fast path so far (for tests and benchmarks). */
+    private long quietCycles;
     /** The CPU's cycle counter when the block follows it ({@link #followCpuClock}), else null. */
     private LongSupplier cpuClock;
     /** The CPU cycle the block has caught up with. */
@@ -272,23 +277,151 @@ public final class Bio implements BusDevice, Ticking {
 
     /** Advances the BIO by {@code cycles} of its own clock. */
     public void run(long cycles) {
-        if (observer == null) {
-            for (long i = 0; i < cycles; i++) {
-                if (cycle >= nextApbLanding) {
-                    landApbWrites();
-                }
-                cycleOnce();
+        long end = cycle + cycles;
+        BioObserver o = observer;
+        while (cycle < end) {
+            if (cycle >= nextApbLanding) {
+                landApbWrites();
             }
-        } else {
-            BioObserver o = observer;
-            for (long i = 0; i < cycles; i++) {
-                if (cycle >= nextApbLanding) {
-                    landApbWrites();
+            if (allStalled && quietSkipping) {
+                long before = cycle;
+                skipQuietCycles(end, o);
+                if (cycle != before) {
+                    continue;
                 }
-                cycleOnce();
+            }
+            cycleOnce();
+            if (o != null) {
                 o.cycle(this);
             }
         }
+    }
+
+    /** Turns the quiet-cycle fast path off or on (on by default); for differential tests. */
+    void setQuietSkipping(boolean on) {
+        quietSkipping = on;
+    }
+
+    /**
+     * Runs the clocks during which nothing but time moves, faster than {@link #cycleOnce} would:
+     * every core is disabled or waits (for a quantum or an event) without touching a FIFO, GPIO or
+     * event, and the block has settled (no host traffic, control action, reset or APB write in
+     * flight; FIFOs, pins, input synchronisers, level events and interrupts at their fixed point;
+     * no external clock). Such a clock only advances the RAM handshakes, the dividers, the quantum
+     * register, the snapped inputs, the clock counters and the host clock phase, which is all this
+     * does. It returns
+     * before the clock where a quantum pulse reaches a waiting core, or at {@code end}, or at once
+     * when the block is not quiet; {@link #cycleOnce} goes on from there.
+     */
+    private void skipQuietCycles(long end, BioObserver o) {
+        if (!blockSettled()) {
+            return;
+        }
+        final int en = enSync;
+        final int ev = events;
+        int waiting = 0;
+        for (int c = 0; c < CORES; c++) {
+            if ((en & (1 << c)) == 0) {
+                continue;
+            }
+            BioCore core = cores[c];
+            core.evalOutputs(ev, false);
+            if (core.outFifoRead != 0 || core.outFifoWrite != 0 || (core.outWen && core.outWaddr >= 21)) {
+                return;
+            }
+            boolean quantumWait = core.outQuantaHalt && (quantum & (1 << c)) == 0;
+            if (!quantumWait && !core.outEventStall) {
+                return;
+            }
+            if (core.outQuantaHalt) {
+                waiting |= 1 << c;
+            }
+        }
+        long limit = Math.min(end, nextApbLanding);
+        long from = cycle;
+        final int ratio = config.pclkRatio();
+        final QuantumDivider inputSnap = dividers[(configReg >> 3) & 3];
+        final int cleaned = cleanedInputs();
+        extclkSelectedQ = 0;
+        while (cycle < limit && (quantum & waiting) == 0) {
+            if (inputSnap.penable()) {
+                inSnapped = cleaned;
+            }
+            int q = 0;
+            for (int c = 0; c < CORES; c++) {
+                boolean coreEn = (en & (1 << c)) != 0;
+                cores[c].ramEdge(coreEn);
+                QuantumDivider div = dividers[c];
+                if (div.penable()) {
+                    q |= 1 << c;
+                }
+                div.clock(false);
+                clockCount[c] = coreEn ? clockCount[c] + 1 : 0;
+            }
+            quantum = q;
+            if (++pclkPhase >= ratio) {
+                pclkPhase = 0;
+            }
+            cycle++;
+            if (o != null) {
+                o.cycle(this);
+            }
+        }
+        quietCycles += cycle - from;
+    }
+
+    /** Clocks the quiet fast path has run so far. */
+    long quietCycles() {
+        return quietCycles;
+    }
+
+    /** The block-level state is at the fixed point a clock without core activity keeps it at. */
+    private boolean blockSettled() {
+        if (pendingCtrl >= 0 || hostFifoTraffic || hostEventSetValid || hostEventClrValid
+                || hostEventSetPValid || hostEventClrPValid || hostEventSetP != 0 || hostEventClrP != 0
+                || (extclock & 0xF) != 0) {
+            return false;
+        }
+        for (int c = 0; c < CORES; c++) {
+            if (restartCount[c] != 0 || divResetCount[c] != 0 || !fifos[c].settled()) {
+                return false;
+            }
+        }
+        if (gpioOut != gpioOutAclk || gpioDir != gpioDirAclk) {
+            return false;
+        }
+        int oe = gpioDir ^ oeInvert;
+        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
+        if (inSync0 != (pad ^ inInvert) || inSync1 != inSync0) {
+            return false;
+        }
+        int levels = etype == 0 ? 0 : levelEvents(flevel()) << 24;
+        if ((events & 0xFF00_0000) != levels) {
+            return false;
+        }
+        return irqsSettled();
+    }
+
+    /** An interrupt update now would change nothing (see {@link #updateIrqs}). */
+    private boolean irqsSettled() {
+        if ((irqMask[0] | irqMask[1] | irqMask[2] | irqMask[3]) == 0 && irqState == 0 && irqAggQ == 0) {
+            return true;
+        }
+        int agg = 0;
+        for (int i = 0; i < CORES; i++) {
+            if ((irqMask[i] & events) != 0) {
+                agg |= 1 << i;
+            }
+        }
+        int next = 0;
+        for (int i = 0; i < CORES; i++) {
+            boolean level = (agg & (1 << i)) != 0;
+            boolean out = (irqEdge & (1 << i)) != 0 ? level && (irqAggQ & 1) == 0 : level;
+            if (out) {
+                next |= 1 << i;
+            }
+        }
+        return agg == irqAggQ && next == irqState;
     }
 
     /**
@@ -442,6 +575,7 @@ public final class Bio implements BusDevice, Ticking {
                 }
             }
         }
+        allStalled = stall == 0xF;
         // Clock edge: cores (reading pre-edge FIFO heads, pins and events), then the block.
         for (int c = 0; c < CORES; c++) {
             boolean inReset = restartCount[c] > 0;

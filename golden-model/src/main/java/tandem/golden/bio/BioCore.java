@@ -211,10 +211,35 @@ final class BioCore {
      * @param bio the block, for the register-file inputs (FIFO heads, pins, events, x31)
      */
     void edge(boolean stalled, boolean inReset, boolean enabled, Bio bio) {
-        // RAM handshake and RAM, on the ungated clock, from pre-edge values.
+        boolean ready = memValidD && !deadCycle && memValid;
+        int rdata = ramQ;
+        ramEdge(enabled);
+        if (inReset) {
+            // The x26/x27 registers reset asynchronously; PicoRV32's reset is synchronous and
+            // needs the core clock, which the gate holds while the core is disabled or waiting.
+            dirty = true;
+            gpioMask = -1;
+            eventMask = 0;
+            if (!stalled) {
+                reset();
+            }
+            return;
+        }
+        if (!stalled) {
+            dirty = true;
+            step(ready, rdata, bio);
+        }
+    }
+
+    /**
+     * The RAM and its ready handshake on the ungated clock, from pre-edge values: all of a clock
+     * edge that a stalled core out of reset sees.
+     *
+     * @param enabled en_sync: the core owns its RAM port (else the host does)
+     */
+    void ramEdge(boolean enabled) {
         boolean valid = memValid;
         boolean ready = memValidD && !deadCycle && valid;
-        int rdata = ramQ;
         boolean newValidD = valid || (outQuantaHalt && memValidD);
         deadCycle = memValidD && ready;
         memValidD = newValidD;
@@ -233,21 +258,6 @@ final class BioCore {
                 int mask = (strobe & 1) * 0xFF | (strobe & 2) * 0x7F80 | (strobe & 4) * 0x3FC000 | (strobe & 8) * 0x1FE00000;
                 ram[index] = (old & ~mask) | (memWdata & mask);
             }
-        }
-        if (inReset) {
-            // The x26/x27 registers reset asynchronously; PicoRV32's reset is synchronous and
-            // needs the core clock, which the gate holds while the core is disabled or waiting.
-            dirty = true;
-            gpioMask = -1;
-            eventMask = 0;
-            if (!stalled) {
-                reset();
-            }
-            return;
-        }
-        if (!stalled) {
-            dirty = true;
-            step(ready, rdata, bio);
         }
     }
 
