@@ -261,6 +261,17 @@ final class BioCore {
         }
     }
 
+    /**
+     * {@code n} more stalled clocks of {@link #ramEdge} after two have already run: from then on
+     * the handshake of a waiting request only toggles {@code dead_cycle} (the RAM re-reads the same
+     * word), and without a request nothing moves.
+     */
+    void ramEdgesSettled(long n) {
+        if (memValid && memValidD && (n & 1) != 0) {
+            deadCycle = !deadCycle;
+        }
+    }
+
     /** Applies the core's reset (global reset or RESTART). x1–x15 keep their values, as in the RTL. */
     void reset() {
         dirty = true;
