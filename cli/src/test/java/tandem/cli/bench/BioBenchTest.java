@@ -15,6 +15,7 @@ class BioBenchTest {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("BIO model, 4 busy cores: "), run.out());
         assertTrue(run.out().contains("M BIO clocks/s"), run.out());
+        assertTrue(run.out().contains("4 cores paced on quanta of 1000 clocks: "), run.out());
         assertTrue(run.out().contains("BIO RTL (Verilator"), run.out());
     }
 
