@@ -304,8 +304,8 @@ public final class Bio implements BusDevice, Ticking {
 
     /**
      * Runs the clocks during which nothing but time moves, faster than {@link #cycleOnce} would:
-     * every core is disabled or waits (for a quantum or an event) without touching a FIFO, GPIO or
-     * event, and the block has settled (no host traffic, control action, reset or APB write in
+     * every core is disabled or waits (for a quantum, an event, an empty FIFO to read or a full one
+     * to write) without any other FIFO, GPIO or event strobe, and the block has settled (no host traffic, control action, reset or APB write in
      * flight; FIFOs, pins, input synchronisers, level events and interrupts at their fixed point;
      * no external clock). Such a clock only advances the RAM handshakes, the dividers, the quantum
      * register, the snapped inputs, the clock counters and the host clock phase, which is all this
@@ -319,6 +319,12 @@ public final class Bio implements BusDevice, Ticking {
         }
         final int en = enSync;
         final int ev = events;
+        int readable = 0;
+        int writable = 0;
+        for (int k = 0; k < CORES; k++) {
+            readable |= fifos[k].readable() ? 1 << k : 0;
+            writable |= fifos[k].writable() ? 1 << k : 0;
+        }
         int waiting = 0;
         for (int c = 0; c < CORES; c++) {
             if ((en & (1 << c)) == 0) {
@@ -326,11 +332,15 @@ public final class Bio implements BusDevice, Ticking {
             }
             BioCore core = cores[c];
             core.evalOutputs(ev, false);
-            if (core.outFifoRead != 0 || core.outFifoWrite != 0 || (core.outWen && core.outWaddr >= 21)) {
+            // Popping an empty FIFO and pushing into a full one change nothing; any other FIFO,
+            // GPIO or event strobe does.
+            int rd = core.outFifoRead;
+            int wr = core.outFifoWrite;
+            if ((rd & readable) != 0 || (wr & writable) != 0 || (core.outWen && core.outWaddr >= 21)) {
                 return;
             }
             boolean quantumWait = core.outQuantaHalt && (quantum & (1 << c)) == 0;
-            if (!quantumWait && !core.outEventStall) {
+            if (!quantumWait && !core.outEventStall && rd == 0 && wr == 0) {
                 return;
             }
             if (core.outQuantaHalt) {

@@ -9,7 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quiet-cycle fast path ({@code Bio.skipQuietCycles}) against the plain cycle-by-cycle path:
+ * The quiet-cycle fast path ({@code Bio.skipQuietCycles}, {@code jumpQuietCycles}) against the
+ * plain cycle-by-cycle path:
  * the same programs and host traffic run twice, and every clock's visible state (pins,
  * directions, events, FIFO levels and heads, each core's pc, state and clock count, the quantum
  * pulses as the cores see them) and every register at the end must agree. Programs are the
@@ -34,6 +35,7 @@ class BioQuietSkippingTest {
         assertSame(List.of("quantum-blink.S"), 0x0064_0000, 5_000, 2, false, true);
         assertSame(List.of("uart-tx.S"), 0x0064_0000, 5_000, 3, true, true);
         assertSame(List.of("fifo-echo.S", "fifo-echo-peer.S"), 0x0010_0000, 5_000, 4, true, false);
+        assertSame(List.of("host-exchange.S"), 0, 5_000, 5, true, true);
     }
 
     @Test
