@@ -38,6 +38,13 @@ import tandem.golden.bus.Ticking;
  * (16..19) cancels that pop, so the read neither pops nor waits. Such a wait can start while the previous instruction is still writing
  * back; the write strobe is not gated by the stall, so a FIFO push there repeats every clock.
  *
+ * <p>Time. Busy clocks run one by one ({@code cycleOnce}). Clocks in which every core is
+ * disabled or waits (quantum, event, empty FIFO read, full FIFO write) and the block has settled
+ * run on a fast path that advances only what such a clock advances, in one step when no observer
+ * watches ({@code skipQuietCycles}); it ends where a quantum pulse reaches a waiting core, at a
+ * host access or at the end of the run, so host accesses still meet the exact clock. On a
+ * platform the block follows the CPU's cycle counter ({@link #followCpuClock}).
+ *
  * <p>Not modelled: the BDMA bus (a core load or store above 0x0FFF_FFFF is reported as an
  * error), the DMA request event sources, the address filters (their registers are stored).
  */
