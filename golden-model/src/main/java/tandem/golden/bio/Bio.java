@@ -284,7 +284,7 @@ public final class Bio implements BusDevice, Ticking {
 
     /** Advances the BIO by {@code cycles} of its own clock. */
     public void run(long cycles) {
-        long end = cycle + cycles;
+        long end = cycles > Long.MAX_VALUE - cycle ? Long.MAX_VALUE : cycle + cycles;
         BioObserver o = observer;
         while (cycle < end) {
             if (cycle >= nextApbLanding) {
