@@ -73,8 +73,8 @@ public final class Bio implements BusDevice, Ticking {
 
     private long cycle;
     private long cpuRemainder;
-    /** Every core was stalled (or disabled) in the last clock: the quiet fast path may apply. */
-    private boolean allStalled;
+    /** Every core was stalled, disabled or trapped in the last clock: the quiet fast path may apply. */
+    private boolean quietCandidate;
     private boolean quietSkipping = true;
     /** Clocks run by the quiet fast path so far (for tests and benchmarks). */
     private long quietCycles;
@@ -290,7 +290,7 @@ public final class Bio implements BusDevice, Ticking {
             if (cycle >= nextApbLanding) {
                 landApbWrites();
             }
-            if (allStalled && quietSkipping) {
+            if (quietCandidate && quietSkipping) {
                 long before = cycle;
                 skipQuietCycles(end, o);
                 if (cycle != before) {
@@ -311,14 +311,14 @@ public final class Bio implements BusDevice, Ticking {
 
     /**
      * Runs the clocks during which nothing but time moves, faster than {@link #cycleOnce} would:
-     * every core is disabled or waits (for a quantum, an event, an empty FIFO to read or a full one
-     * to write) without any other FIFO, GPIO or event strobe, and the block has settled (no host traffic, control action, reset or APB write in
-     * flight; FIFOs, pins, input synchronisers, level events and interrupts at their fixed point;
-     * no external clock). Such a clock only advances the RAM handshakes, the dividers, the quantum
-     * register, the snapped inputs, the clock counters and the host clock phase, which is all this
-     * does. It returns
-     * before the clock where a quantum pulse reaches a waiting core, or at {@code end}, or at once
-     * when the block is not quiet; {@link #cycleOnce} goes on from there.
+     * every core is disabled, trapped and at rest, or waits (for a quantum, an event, an empty FIFO
+     * to read or a full one to write) without any other FIFO, GPIO or event strobe, and the block
+     * has settled (no host traffic, control action, reset or APB write in flight; FIFOs, pins,
+     * input synchronisers, level events and interrupts at their fixed point; no external clock).
+     * Such a clock only advances the RAM handshakes, the dividers, the quantum register, the
+     * snapped inputs, the clock counters and the host clock phase, which is all this does. It
+     * returns before the clock where a quantum pulse reaches a waiting core, or at {@code end}, or
+     * at once when the block is not quiet; {@link #cycleOnce} goes on from there.
      */
     private void skipQuietCycles(long end, BioObserver o) {
         if (!blockSettled()) {
@@ -338,6 +338,9 @@ public final class Bio implements BusDevice, Ticking {
                 continue;
             }
             BioCore core = cores[c];
+            if (core.trapAtRest()) {
+                continue;
+            }
             core.evalOutputs(ev, false);
             // Popping an empty FIFO and pushing into a full one change nothing; any other FIFO,
             // GPIO or event strobe does.
@@ -639,7 +642,15 @@ public final class Bio implements BusDevice, Ticking {
                 }
             }
         }
-        allStalled = stall == 0xF;
+        int resting = stall;
+        if (resting != 0xF) {
+            for (int c = 0; c < CORES; c++) {
+                if ((resting & (1 << c)) == 0 && cores[c].cpuState == BioCore.TRAP) {
+                    resting |= 1 << c;
+                }
+            }
+        }
+        quietCandidate = resting == 0xF;
         // Clock edge: cores (reading pre-edge FIFO heads, pins and events), then the block.
         for (int c = 0; c < CORES; c++) {
             boolean inReset = restartCount[c] > 0;

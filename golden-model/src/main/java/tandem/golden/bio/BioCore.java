@@ -115,6 +115,28 @@ final class BioCore {
         return trap;
     }
 
+    /**
+     * The core has trapped and come to rest: a clock edge, gated or not, changes none of its
+     * state. In the trap state with no memory request, fetch, decode or PCPI operation under way
+     * and the registers a trap clock rewrites already at the values it writes, {@link #step}
+     * and {@link #ramEdge} are the identity (see the trap branches there).
+     */
+    boolean trapAtRest() {
+        if (cpuState != TRAP || !trap) {
+            return false;
+        }
+        // A prefetch started before the trap stays requested but never completes: it only keeps
+        // the look-ahead flag that step() recomputes from it.
+        int nextPc = latchedStore && latchedBranch ? regOut & ~1 : regNextPc;
+        boolean laFirstword = memDoPrefetch && (nextPc & 2) != 0;
+        return !memValid && !memValidD && !deadCycle && !lastMemValid
+                && !memDoRinst && !memDoRdata && !memDoWdata
+                && !decoderTrigger && !decoderPseudoTrigger && memLaFirstwordReg == laFirstword && !memLaSecondword
+                && !prefetchedHighWord && clearPhwQ == latchedBranch
+                && !pcpiValid && mulActive == 0 && !mulShiftOut && pcpiTimeoutCounter == 15 && !pcpiTimeout
+                && dbgPc == (regPc & 0xFFF) && (regPc & 1) == 0 && (regNextPc & 1) == 0;
+    }
+
     /** The 12-bit program counter the DBGn register shows (one core cycle behind reg_pc). */
     int dbgPc() {
         return dbgPc;

@@ -36,6 +36,7 @@ class BioQuietSkippingTest {
         assertSame(List.of("uart-tx.S"), 0x0064_0000, 5_000, 3, true, true);
         assertSame(List.of("fifo-echo.S", "fifo-echo-peer.S"), 0x0010_0000, 5_000, 4, true, false);
         assertSame(List.of("host-exchange.S"), 0, 5_000, 5, true, true);
+        assertSame(List.of("aclk.S"), 0x000A_0000, 5_000, 6, false, true);
     }
 
     @Test
@@ -57,12 +58,20 @@ class BioQuietSkippingTest {
             List<Long> plain = trace(images, qdiv, seed, false, true, null);
             long[] quiet = new long[2];
             List<Long> fast = trace(images, qdiv, seed, true, true, quiet);
+            if (plain == null || fast == null) {
+                assertEquals(plain, fast, "program set " + i + ": both runs stop at the same BDMA access");
+                continue;
+            }
             skipped += quiet[0];
             total += quiet[1];
             assertRecordsEqual(plain, fast, "program set " + i + ", observed every clock");
             // Without an observer the fast path jumps over quiet stretches in one step.
-            assertRecordsEqual(trace(images, qdiv, seed, false, false, null), trace(images, qdiv, seed, true, false, quiet),
-                    "program set " + i + ", sampled between runs");
+            List<Long> plainSampled = trace(images, qdiv, seed, false, false, null);
+            List<Long> fastSampled = trace(images, qdiv, seed, true, false, quiet);
+            assertEquals(plainSampled == null, fastSampled == null, "program set " + i + ": BDMA stop");
+            if (plainSampled != null) {
+                assertRecordsEqual(plainSampled, fastSampled, "program set " + i + ", sampled between runs");
+            }
         }
         assertTrue(skipped > total / 10, "the fast path ran " + skipped + " of " + total + " clocks");
     }
@@ -100,13 +109,25 @@ class BioQuietSkippingTest {
                 lines.add("1:");
             }
         }
-        lines.add("j loop");
+        // Some programs trap after a few rounds.
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                lines.add("addi s1, s1, 1");
+                lines.add("li t0, " + (1 + random.nextInt(4)));
+                lines.add("blt s1, t0, loop");
+                lines.add(random.nextBoolean() ? "ebreak" : "ecall");
+            }
+            default -> lines.add("j loop");
+        }
         return lines.toArray(String[]::new);
     }
 
     /**
      * Runs the programs in chunks with host traffic between them; one record per clock
-     * ({@code everyClock}, through an observer) or per chunk.
+     * ({@code everyClock}, through an observer) or per chunk. Null when a core reaches for the
+     * BDMA bus, which the model reports rather than models: random code can get there (a load
+     * right after a quantum wait, when the pulse comes at once, fetches a corrupted instruction
+     * if it sits at an address 2 mod 4, on the RTL too).
      */
     private static List<Long> trace(List<byte[]> images, int[] qdiv, long seed, boolean skipping, boolean everyClock,
                                     long[] quiet) {
@@ -125,6 +146,25 @@ class BioQuietSkippingTest {
         if (everyClock) {
             bio.setObserver(b -> records.add(state(b)));
         }
+        try {
+            runWithHostTraffic(bio, host, started, records);
+        } catch (tandem.golden.TandemException e) {
+            assertTrue(e.getMessage().contains("BDMA"), e.getMessage());
+            return null;
+        }
+        if (quiet != null) {
+            quiet[0] = bio.quietCycles();
+            quiet[1] = bio.cycle();
+        }
+        for (int c = 0; c < 4; c++) {
+            for (int i = 1; i < 16; i++) {
+                records.add((long) bio.x(c, i));
+            }
+        }
+        return records;
+    }
+
+    private static void runWithHostTraffic(Bio bio, Random host, int started, List<Long> records) {
         for (int chunk = 0; chunk < 40; chunk++) {
             bio.run(host.nextInt(400));
             records.add(state(bio));
@@ -141,16 +181,6 @@ class BioQuietSkippingTest {
         }
         bio.run(2_000);
         records.add(state(bio));
-        if (quiet != null) {
-            quiet[0] = bio.quietCycles();
-            quiet[1] = bio.cycle();
-        }
-        for (int c = 0; c < 4; c++) {
-            for (int i = 1; i < 16; i++) {
-                records.add((long) bio.x(c, i));
-            }
-        }
-        return records;
     }
 
     private static long state(Bio b) {

@@ -48,7 +48,10 @@ class BioRtlConformanceTest {
             new Case("contested-fifo-gpio-event-writes", "200", "0x333", "0", "0=writer1", "1=writer2"),
             new Case("lui-phantom-pop", "300", "0x333", "0", "0=luipop", "1=pusher"),
             new Case("mul-drains-fifo", "300", "0x333", "0", "0=mulfifo", "1=pusher"),
-            new Case("immediate-turns-pop-into-peek", "300", "0x333", "0", "0=peek", "1=pusher"));
+            new Case("immediate-turns-pop-into-peek", "300", "0x333", "0", "0=peek", "1=pusher"),
+            new Case("quantum-read-then-misaligned-load", "300", "0x111", "0", "0=misfetch", "qdiv0=0x00000000"),
+            new Case("quantum-read-then-misaligned-load-slow-quantum", "300", "0x111", "0", "0=misfetch",
+                    "qdiv0=0x00030000"));
 
     /** Small programs for the errata and arbitration cases. */
     private static final Map<String, String[]> INLINE = Map.of(
@@ -62,6 +65,8 @@ class BioRtlConformanceTest {
             "luipop", new String[] {"lui a0, 0x80", "li a1, 1", "mv dirout, a1", "mv pinset, a1", "ebreak"},
             "mulfifo", new String[] {"li a1, 3", "mul a0, fifo0, a1", "mv dirout, a0", "mv pinset, a0", "ebreak"},
             "pusher", new String[] {"li a0, 5", "1: mv fifo0, a0", "addi a0, a0, -1", "bnez a0, 1b", "ebreak"},
+            "misfetch", new String[] {"li t0, 0xFF", "mv pinmask, t0", "mv dirout, t0", "li a5, 0x3C",
+                "c.addi s4, 1", "lw a5, 0x200(x0)", "mv pins, a5", "c.nop", "ebreak", ".balign 0x200", ".word 0x55"},
             "peek", new String[] {"addi a0, fifo0, 16", "addi a1, fifo0, 16", "li t0, 0xFF", "mv pinmask, t0",
                 "mv dirout, t0", "mv pins, a0", "mv pins, a1", "ebreak"});
 
