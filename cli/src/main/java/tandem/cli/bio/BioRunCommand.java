@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,28 +15,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.bio.Bio;
 import tandem.golden.bio.BioAssembler;
 import tandem.golden.bio.BioConfig;
+import tandem.golden.hart.Profile;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.golden.platform.StopReason;
 
 /**
- * {@code tandem bio run}: loads BIO programs into cores 0, 1, 2, 3 in order, starts them the way
- * the Xous driver does (EN + RESTART + CLKDIV_RESTART in one CTRL write) and runs the block for a
- * number of BIO clocks, writing a VCD of pins, directions, FIFO levels, events and each core's
- * pc and state, and a CSV with one row per change of the pins or directions.
+ * {@code tandem bio run}: runs BIO programs on the BIO model, or a CPU program that drives the
+ * BIO, and records the block: a VCD of pins, directions, FIFO levels, events and each core's pc
+ * and state, and a CSV with one row per change of the pins or directions.
+ *
+ * <p>Stand-alone, the programs go to cores 0, 1, 2, 3 in order and start the way the Xous driver
+ * starts them (EN + RESTART + CLKDIV_RESTART in one CTRL write); cycle 0 is the cores' first
+ * clock after their restart. With an ELF the platform's CPU runs it, the BIO being one of the
+ * platform's devices that follows the CPU's clock; cycle 0 is the CPU's reset, and the run ends
+ * when the program does (tohost, exit ECALL) or after {@code --cycles} BIO clocks.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run BIO programs (.S assembled with riscv64-unknown-elf-gcc, or raw .bin images) on the",
-            "cycle-level BIO model. The i-th program goes to core i; cycle 0 is the cores' first clock after",
-            "their restart. Writes PROG.vcd and PROG-pins.csv (or the --vcd/--csv paths)."})
+            "cycle-level BIO model, or a CPU program (.elf) that loads and starts BIO programs on a platform",
+            "with a BIO (baochip-1x). The i-th BIO program goes to core i; cycle 0 is the cores' first clock",
+            "after their restart (for an ELF: the CPU's reset). Writes PROG.vcd and PROG-pins.csv (or the",
+            "--vcd/--csv paths)."})
 public final class BioRunCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..4", paramLabel = "PROG", description = "Programs for cores 0..3 (.S, .s or .bin).")
+    @Parameters(arity = "1..4", paramLabel = "PROG", description = "BIO programs for cores 0..3 (.S, .s or .bin), or one CPU program (.elf).")
     private List<Path> programs;
 
     @Option(names = "--cycles", defaultValue = "100000", description = "BIO clocks to run after the start (${DEFAULT-VALUE}).")
@@ -52,17 +67,88 @@ public final class BioRunCommand implements Callable<Integer> {
     @Option(names = "--no-errata", description = "Switch off the two silicon errata (phantom rs1 FIFO pop, phantom x20 wait).")
     private boolean noErrata;
 
+    @Option(names = "--platform", defaultValue = "baochip-1x", description = "Platform for a CPU program (${DEFAULT-VALUE}); it needs a 'bio' device.")
+    private String platform;
+
+    @Option(names = "--profile", defaultValue = "baochip-1x", description = "CPU profile for a CPU program (${DEFAULT-VALUE}).")
+    private String profile;
+
     @Option(names = "--vcd", paramLabel = "FILE", description = "VCD output (default: first program's name with .vcd).")
     private Path vcd;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Pin-change CSV output (default: first program's name with -pins.csv).")
     private Path csv;
 
+    @Option(names = "--quiet", description = "Print only the summary line; no progress bar.")
+    private boolean quiet;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON object (for scripts) instead of the summary.")
+    private boolean json;
+
+    /** What ended a run driven by a CPU program, or null for a stand-alone run. */
+    private StopReason cpuStop;
+    private Machine machine;
+
     @Override
     public Integer call() {
         if (cycles < 0) {
             throw new TandemException("--cycles must not be negative, got " + cycles);
         }
+        Path first = programs.get(0);
+        boolean cpuProgram = first.getFileName().toString().endsWith(".elf");
+        if (cpuProgram && programs.size() > 1) {
+            throw new TandemException(first + ": a CPU program loads its BIO programs itself; give it alone");
+        }
+        String base = stripExtension(first.getFileName().toString());
+        Path vcdPath = vcd != null ? vcd : first.resolveSibling(base + ".vcd");
+        Path csvPath = csv != null ? csv : first.resolveSibling(base + "-pins.csv");
+        Bio bio = cpuProgram ? platformBio(first) : standaloneBio();
+        long origin = bio.cycle();
+        long start = System.nanoTime();
+        long ran;
+        long pinChanges;
+        try (BioTrace trace = BioTrace.open(vcdPath, csvPath, bio, origin)) {
+            bio.setObserver(trace);
+            if (cpuProgram) {
+                ran = BioProgress.run(cycles, !quiet && !json, n -> runCpu(bio, n));
+            } else {
+                pushBeforeStart(bio, origin);
+                long before = bio.cycle() - origin;
+                ran = before + BioProgress.run(Math.max(0, cycles - before), !quiet && !json, n -> {
+                    bio.run(n);
+                    return n;
+                });
+            }
+            bio.setObserver(null);
+            pinChanges = trace.pinChanges();
+        } catch (IOException e) {
+            throw new TandemException(vcdPath + ": cannot write: " + e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        int cores = cpuProgram ? 4 : programs.size();
+        if (json) {
+            out.println(json(ran, pinChanges, cores, seconds, vcdPath, csvPath, bio));
+        } else {
+            if (cpuStop != null) {
+                out.printf("tandem: CPU program: %s%n", cpuStop.describe());
+            }
+            out.printf(Locale.ROOT, "ran %d BIO clocks in %.2f s (%.1f M clocks/s); %d pin changes%n", ran, seconds,
+                    ran / Math.max(seconds, 1e-9) / 1e6, pinChanges);
+            if (!quiet) {
+                for (int core = 0; core < cores; core++) {
+                    out.printf("core %d: pc 0x%03x%s%n", core, bio.pc(core), bio.trapped(core) ? " trapped" : "");
+                }
+                out.printf("FIFO levels %d %d %d %d; wrote %s and %s%n", bio.fifoLevel(0), bio.fifoLevel(1),
+                        bio.fifoLevel(2), bio.fifoLevel(3), vcdPath, csvPath);
+            }
+        }
+        out.flush();
+        return cpuStop == null || cpuStop.passed() ? Tandem.PASS : Tandem.FAIL;
+    }
+
+    /** A BIO with the programs loaded and started, at its cores' first clock. */
+    private Bio standaloneBio() {
         BioConfig config = BioConfig.DEFAULT.withErrata(!noErrata);
         Bio bio = new Bio(config, null);
         int started = 0;
@@ -70,6 +156,13 @@ public final class BioRunCommand implements Callable<Integer> {
             bio.loadProgram(core, image(programs.get(core)));
             started |= 1 << core;
         }
+        configure(bio);
+        bio.store(0x00, started * 0x111, 4);
+        bio.run(3L * config.pclkRatio());
+        return bio;
+    }
+
+    private void configure(Bio bio) {
         for (Map.Entry<Integer, String> e : qdiv.entrySet()) {
             int core = e.getKey();
             if (core < 0 || core > 3) {
@@ -78,42 +171,102 @@ public final class BioRunCommand implements Callable<Integer> {
             bio.store(0x50 + 4 * core, (int) number("--qdiv " + core, e.getValue()), 4);
         }
         bio.drivePins((int) number("--pins-in", pinsIn));
-        Path first = programs.get(0);
-        String base = stripExtension(first.getFileName().toString());
-        Path vcdPath = vcd != null ? vcd : first.resolveSibling(base + ".vcd");
-        Path csvPath = csv != null ? csv : first.resolveSibling(base + "-pins.csv");
+    }
 
-        bio.store(0x00, started * 0x111, 4);
-        long restartHold = 3L * config.pclkRatio();
-        bio.run(restartHold);
-        long origin = bio.cycle();
-        PrintWriter out = spec.commandLine().getOut();
-        try (BioTrace trace = BioTrace.open(vcdPath, csvPath, bio, origin)) {
-            bio.setObserver(trace);
-            for (String push : pushes) {
-                int eq = push.indexOf('=');
-                long fifo = eq > 0 ? number("--push", push.substring(0, eq)) : -1;
-                if (fifo < 0 || fifo > 3) {
-                    throw new TandemException("--push " + push + ": expected FIFO=VALUE with FIFO 0..3");
+    /** The platform's BIO with the CPU program loaded, at the CPU's reset. */
+    private Bio platformBio(Path elf) {
+        if (noErrata) {
+            throw new TandemException("--no-errata applies to stand-alone BIO programs; the platform's BIO is the silicon");
+        }
+        if (!pushes.isEmpty()) {
+            throw new TandemException("--push applies to stand-alone BIO programs; a CPU program pushes through TXFn itself");
+        }
+        machine = Machine.create(Platform.named(platform), Profile.named(profile));
+        Bio bio = machine.device("bio", Bio.class).orElseThrow(() -> new TandemException(
+                "platform " + platform + " has no BIO (a device named 'bio'); see 'tandem platforms'"));
+        machine.loadElf(elf);
+        machine.enableEcallConvention();
+        if (!quiet && !json) {
+            PrintWriter out = spec.commandLine().getOut();
+            machine.console().addSink((uart, b) -> {
+                out.write(b);
+                if (b == '\n') {
+                    out.flush();
                 }
-                bio.store(0x10 + 4 * (int) fifo, (int) number("--push", push.substring(eq + 1)), 4);
-                if (bio.cycle() - origin < cycles) {
-                    bio.run(1);
-                }
+            });
+        }
+        configure(bio);
+        return bio;
+    }
+
+    /** Runs the CPU until the BIO advanced {@code bioCycles} or the program ended; returns the clocks run. */
+    private long runCpu(Bio bio, long bioCycles) {
+        if (cpuStop != null) {
+            return 0;
+        }
+        long from = bio.cycle();
+        long target = from + bioCycles;
+        BioConfig config = bio.config();
+        while (bio.cycle() < target) {
+            long left = Math.min(target - bio.cycle(), 1L << 40);
+            long cpuCycles = Math.max(1, left * config.bioCyclesPerCpuCycleDen() / config.bioCyclesPerCpuCycleNum());
+            StopReason reason = machine.run(cpuCycles);
+            bio.tick(0);
+            if (reason.kind() != StopReason.Kind.BUDGET) {
+                cpuStop = reason;
+                break;
             }
-            bio.run(Math.max(0, cycles - (bio.cycle() - origin)));
-            bio.setObserver(null);
-            out.printf("ran %d BIO clocks; %d pin changes%n", bio.cycle() - origin, trace.pinChanges());
-        } catch (IOException e) {
-            throw new TandemException(vcdPath + ": cannot write: " + e.getMessage(), e);
         }
-        for (int core = 0; core < programs.size(); core++) {
-            out.printf("core %d: pc 0x%03x%s%n", core, bio.pc(core), bio.trapped(core) ? " trapped" : "");
+        return bio.cycle() - from;
+    }
+
+    private void pushBeforeStart(Bio bio, long origin) {
+        for (String push : pushes) {
+            int eq = push.indexOf('=');
+            long fifo = eq > 0 ? number("--push", push.substring(0, eq)) : -1;
+            if (fifo < 0 || fifo > 3) {
+                throw new TandemException("--push " + push + ": expected FIFO=VALUE with FIFO 0..3");
+            }
+            bio.store(0x10 + 4 * (int) fifo, (int) number("--push", push.substring(eq + 1)), 4);
+            if (bio.cycle() - origin < cycles) {
+                bio.run(1);
+            }
         }
-        out.printf("FIFO levels %d %d %d %d; wrote %s and %s%n", bio.fifoLevel(0), bio.fifoLevel(1),
-                bio.fifoLevel(2), bio.fifoLevel(3), vcdPath, csvPath);
-        out.flush();
-        return Tandem.PASS;
+    }
+
+    private String json(long ran, long pinChanges, int cores, double seconds, Path vcdPath, Path csvPath, Bio bio) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("programs", programs.stream().map(Path::toString).toList());
+        o.put("cycles", ran);
+        o.put("seconds", seconds);
+        o.put("pinChanges", pinChanges);
+        List<Map<String, Object>> coreList = new ArrayList<>();
+        for (int core = 0; core < cores; core++) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("core", core);
+            c.put("pc", String.format("0x%03x", bio.pc(core)));
+            c.put("trapped", bio.trapped(core));
+            coreList.add(c);
+        }
+        o.put("cores", coreList);
+        o.put("fifoLevels", List.of(bio.fifoLevel(0), bio.fifoLevel(1), bio.fifoLevel(2), bio.fifoLevel(3)));
+        o.put("pins", String.format("0x%08x", bio.pins()));
+        o.put("directions", String.format("0x%08x", bio.directions()));
+        if (machine != null) {
+            o.put("stop", cpuStop == null ? "cycles" : cpuStop.kind().name().toLowerCase(Locale.ROOT));
+            o.put("passed", cpuStop == null || cpuStop.passed());
+            o.put("exitCode", cpuStop == null ? 0 : cpuStop.exitCode());
+            o.put("detail", cpuStop == null ? "BIO clock limit reached" : cpuStop.detail());
+            o.put("instructions", machine.hart().instret());
+            o.put("console", machine.console().text());
+        }
+        o.put("vcd", vcdPath.toString());
+        o.put("csv", csvPath.toString());
+        try {
+            return new ObjectMapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] image(Path program) {

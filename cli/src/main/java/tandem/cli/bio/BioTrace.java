@@ -30,6 +30,13 @@ final class BioTrace implements BioObserver, Closeable {
     private int lastPins;
     private int lastDirs;
     private long pinChanges;
+    /** The VCD signals in sampling order: pins, directions, events, 4 levels, 4 pcs, 4 states. */
+    private final VcdSignal[] signals;
+    private final int[] current = new int[15];
+    private final int[] last = new int[15];
+    private boolean sampled;
+    /** The latest clock seen, written as the VCD's final time so that viewers show the whole run. */
+    private long lastTime;
 
     private BioTrace(VcdWriter vcd, BufferedWriter csv, Bio bio, long origin) throws IOException {
         this.vcd = vcd;
@@ -46,6 +53,8 @@ final class BioTrace implements BioObserver, Closeable {
             pcs[c] = vcd.wire("bio.core" + c, "reg_pc", 12);
             states[c] = vcd.wire("bio.core" + c, "cpu_state", 8);
         }
+        signals = new VcdSignal[] {pins, dirs, events, levels[0], levels[1], levels[2], levels[3],
+            pcs[0], pcs[1], pcs[2], pcs[3], states[0], states[1], states[2], states[3]};
         csv.write("cycle,pins,directions\n");
         lastPins = bio.pins();
         lastDirs = bio.directions();
@@ -66,6 +75,7 @@ final class BioTrace implements BioObserver, Closeable {
 
     @Override
     public void cycle(Bio bio) {
+        lastTime = Math.max(0, bio.cycle() - origin);
         sample(bio);
         int p = bio.pins();
         int d = bio.directions();
@@ -81,20 +91,37 @@ final class BioTrace implements BioObserver, Closeable {
         }
     }
 
+    /**
+     * Writes the signals that changed since the last clock; most clocks change only a core's pc
+     * or state, and the VCD writer need not hear about the rest.
+     */
     private void sample(Bio bio) {
-        vcd.time(Math.max(0, bio.cycle() - origin));
-        vcd.set(pins, bio.pins() & 0xFFFF_FFFFL);
-        vcd.set(dirs, bio.directions() & 0xFFFF_FFFFL);
-        vcd.set(events, bio.events() & 0xFFFF_FFFFL);
+        int[] now = current;
+        now[0] = bio.pins();
+        now[1] = bio.directions();
+        now[2] = bio.events();
         for (int k = 0; k < 4; k++) {
-            vcd.set(levels[k], bio.fifoLevel(k));
-            vcd.set(pcs[k], bio.pc(k) & 0xFFF);
-            vcd.set(states[k], bio.coreState(k));
+            now[3 + k] = bio.fifoLevel(k);
+            now[7 + k] = bio.pc(k) & 0xFFF;
+            now[11 + k] = bio.coreState(k);
         }
+        boolean timed = false;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] != last[i] || !sampled) {
+                if (!timed) {
+                    vcd.time(Math.max(0, bio.cycle() - origin));
+                    timed = true;
+                }
+                vcd.set(signals[i], now[i] & 0xFFFF_FFFFL);
+                last[i] = now[i];
+            }
+        }
+        sampled = true;
     }
 
     @Override
     public void close() throws IOException {
+        vcd.time(lastTime);
         try {
             csv.close();
         } finally {

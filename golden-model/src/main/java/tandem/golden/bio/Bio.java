@@ -1,5 +1,6 @@
 package tandem.golden.bio;
 
+import java.util.function.LongSupplier;
 import tandem.golden.TandemException;
 import tandem.golden.bus.BusDevice;
 import tandem.golden.bus.IrqLine;
@@ -16,13 +17,14 @@ import tandem.golden.bus.Ticking;
  * reader, GPIO set and clear of one bit hold it, events take one whole 24-bit word by priority),
  * then all registers take their new values.
  *
- * <p>Checked against the Verilated tape-out RTL (see {@code BioProgramsTest}): core timing,
- * quantum waits, FIFO traffic between cores and pin edges agree cycle for cycle. Host accesses
- * are the one known difference: they happen between BIO cycles and land at the next BIO clock,
- * where the RTL adds its APB transfer and synchronisers (11–13 BIO clocks at the default ratio).
+ * <p>Checked against the Verilated tape-out RTL (see {@code BioRtlConformanceTest}): core timing,
+ * quantum waits, FIFO traffic between cores, host pushes and pin edges agree cycle for cycle.
+ * Host writes land at the next BIO clock by default; with {@link BioConfig#apbWriteTiming} (the
+ * platform's BIO) they land when the RTL's APB port delivers them, 11 to 18 BIO clocks after
+ * they are issued ({@link #queueApbWrite}). Host reads are answered at once in both modes.
  *
- * <p>Host accesses happen between BIO cycles. Control actions land with the RTL's synchroniser
- * delays counted in BIO clocks: enables apply at the next edge (x31 starts counting there), a
+ * <p>Host accesses happen between BIO cycles. Once a write lands, control actions take the RTL's
+ * synchroniser delays counted in BIO clocks: enables apply at the next edge (x31 starts counting there), a
  * RESTART holds the core and its FIFO in reset for three host clocks ({@link BioConfig#pclkRatio}
  * BIO clocks each), and a CLKDIV_RESTART lets the divider run three BIO clocks ahead of the core.
  * The core's first clock after the restart is "cycle 0" of the RTL alignment convention. FIFO
@@ -35,6 +37,13 @@ import tandem.golden.bus.Ticking;
  * that operand (erratum 2); an I-type immediate whose low bits name the FIFO that rs1 reads
  * (16..19) cancels that pop, so the read neither pops nor waits. Such a wait can start while the previous instruction is still writing
  * back; the write strobe is not gated by the stall, so a FIFO push there repeats every clock.
+ *
+ * <p>Time. Busy clocks run one by one ({@code cycleOnce}). Clocks in which every core is
+ * disabled or waits (quantum, event, empty FIFO read, full FIFO write) and the block has settled
+ * run on a fast path that advances only what such a clock advances, in one step when no observer
+ * watches ({@code skipQuietCycles}); it ends where a quantum pulse reaches a waiting core, at a
+ * host access or at the end of the run, so host accesses still meet the exact clock. On a
+ * platform the block follows the CPU's cycle counter ({@link #followCpuClock}).
  *
  * <p>Not modelled: the BDMA bus (a core load or store above 0x0FFF_FFFF is reported as an
  * error), the DMA request event sources, the address filters (their registers are stored).
@@ -64,6 +73,25 @@ public final class Bio implements BusDevice, Ticking {
 
     private long cycle;
     private long cpuRemainder;
+    /** Every core was stalled, disabled or trapped in the last clock: the quiet fast path may apply. */
+    private boolean quietCandidate;
+    private boolean quietSkipping = true;
+    /** Clocks run by the quiet fast path so far (for tests and benchmarks). */
+    private long quietCycles;
+    /** The CPU's cycle counter when the block follows it ({@link #followCpuClock}), else null. */
+    private LongSupplier cpuClock;
+    /** The CPU cycle the block has caught up with. */
+    private long cpuSeen;
+
+    /** A host write in flight through the APB port ({@link BioConfig#apbWriteTiming}). */
+    private record ApbWrite(long lands, int offset, int value, int width) {
+    }
+
+    private final java.util.ArrayDeque<ApbWrite> apbWrites = new java.util.ArrayDeque<>();
+    /** The cycle the oldest write in flight lands at, or Long.MAX_VALUE. */
+    private long nextApbLanding = Long.MAX_VALUE;
+    /** The register-file landing of the latest write, for the one-at-a-time APB transfers. */
+    private long lastApbLanding = Long.MIN_VALUE;
 
     // Core control.
     private int enSync;
@@ -256,21 +284,274 @@ public final class Bio implements BusDevice, Ticking {
 
     /** Advances the BIO by {@code cycles} of its own clock. */
     public void run(long cycles) {
-        if (observer == null) {
-            for (long i = 0; i < cycles; i++) {
-                cycleOnce();
+        long end = cycles > Long.MAX_VALUE - cycle ? Long.MAX_VALUE : cycle + cycles;
+        BioObserver o = observer;
+        while (cycle < end) {
+            if (cycle >= nextApbLanding) {
+                landApbWrites();
             }
-        } else {
-            BioObserver o = observer;
-            for (long i = 0; i < cycles; i++) {
-                cycleOnce();
+            if (quietCandidate && quietSkipping) {
+                long before = cycle;
+                skipQuietCycles(end, o);
+                if (cycle != before) {
+                    continue;
+                }
+            }
+            cycleOnce();
+            if (o != null) {
                 o.cycle(this);
             }
         }
     }
 
+    /** Turns the quiet-cycle fast path off or on (on by default); for differential tests. */
+    void setQuietSkipping(boolean on) {
+        quietSkipping = on;
+    }
+
+    /**
+     * Runs the clocks during which nothing but time moves, faster than {@link #cycleOnce} would:
+     * every core is disabled, trapped and at rest, or waits (for a quantum, an event, an empty FIFO
+     * to read or a full one to write) without any other FIFO, GPIO or event strobe, and the block
+     * has settled (no host traffic, control action, reset or APB write in flight; FIFOs, pins,
+     * input synchronisers, level events and interrupts at their fixed point; no external clock).
+     * Such a clock only advances the RAM handshakes, the dividers, the quantum register, the
+     * snapped inputs, the clock counters and the host clock phase, which is all this does. It
+     * returns before the clock where a quantum pulse reaches a waiting core, or at {@code end}, or
+     * at once when the block is not quiet; {@link #cycleOnce} goes on from there.
+     */
+    private void skipQuietCycles(long end, BioObserver o) {
+        if (!blockSettled()) {
+            return;
+        }
+        final int en = enSync;
+        final int ev = events;
+        int readable = 0;
+        int writable = 0;
+        for (int k = 0; k < CORES; k++) {
+            readable |= fifos[k].readable() ? 1 << k : 0;
+            writable |= fifos[k].writable() ? 1 << k : 0;
+        }
+        int waiting = 0;
+        for (int c = 0; c < CORES; c++) {
+            if ((en & (1 << c)) == 0) {
+                continue;
+            }
+            BioCore core = cores[c];
+            if (core.trapAtRest()) {
+                continue;
+            }
+            core.evalOutputs(ev, false);
+            // Popping an empty FIFO and pushing into a full one change nothing; any other FIFO,
+            // GPIO or event strobe does.
+            int rd = core.outFifoRead;
+            int wr = core.outFifoWrite;
+            if ((rd & readable) != 0 || (wr & writable) != 0 || (core.outWen && core.outWaddr >= 21)) {
+                return;
+            }
+            boolean quantumWait = core.outQuantaHalt && (quantum & (1 << c)) == 0;
+            if (!quantumWait && !core.outEventStall && rd == 0 && wr == 0) {
+                return;
+            }
+            if (core.outQuantaHalt) {
+                waiting |= 1 << c;
+            }
+        }
+        long limit = Math.min(end, nextApbLanding);
+        long from = cycle;
+        final int ratio = config.pclkRatio();
+        final QuantumDivider inputSnap = dividers[(configReg >> 3) & 3];
+        final int cleaned = cleanedInputs();
+        extclkSelectedQ = 0;
+        if (o == null) {
+            jumpQuietCycles(limit, waiting, inputSnap, cleaned);
+            quietCycles += cycle - from;
+            return;
+        }
+        while (cycle < limit && (quantum & waiting) == 0) {
+            if (inputSnap.penable()) {
+                inSnapped = cleaned;
+            }
+            int q = 0;
+            for (int c = 0; c < CORES; c++) {
+                boolean coreEn = (en & (1 << c)) != 0;
+                cores[c].ramEdge(coreEn);
+                QuantumDivider div = dividers[c];
+                if (div.penable()) {
+                    q |= 1 << c;
+                }
+                div.clock(false);
+                clockCount[c] = coreEn ? clockCount[c] + 1 : 0;
+            }
+            quantum = q;
+            if (++pclkPhase >= ratio) {
+                pclkPhase = 0;
+            }
+            cycle++;
+            if (o != null) {
+                o.cycle(this);
+            }
+        }
+        quietCycles += cycle - from;
+    }
+
+    /**
+     * The quiet clocks up to {@code limit} in one step, with no observer to see each: the same
+     * end state as the clock-by-clock loop of {@link #skipQuietCycles}. The clocks to run end after
+     * the first pulse of a waiting core's divider; the RAM handshakes settle in two clocks and then
+     * only toggle, the dividers advance in bulk, the counters add up.
+     */
+    private void jumpQuietCycles(long limit, int waiting, QuantumDivider inputSnap, int cleaned) {
+        if ((quantum & waiting) != 0 || cycle >= limit) {
+            return;
+        }
+        long k = limit - cycle;
+        for (int c = 0; c < CORES; c++) {
+            if ((waiting & (1 << c)) != 0) {
+                k = Math.min(k, dividers[c].clocksUntilPulse(k - 1) + 1);
+            }
+        }
+        final int en = enSync;
+        if (inputSnap.clocksUntilPulse(k - 1) <= k - 1) {
+            inSnapped = cleaned;
+        }
+        int q = 0;
+        for (int c = 0; c < CORES; c++) {
+            boolean coreEn = (en & (1 << c)) != 0;
+            BioCore core = cores[c];
+            core.ramEdge(coreEn);
+            if (k >= 2) {
+                core.ramEdge(coreEn);
+                core.ramEdgesSettled(k - 2);
+            }
+            QuantumDivider div = dividers[c];
+            div.advance(k - 1);
+            if (div.penable()) {
+                q |= 1 << c;
+            }
+            div.clock(false);
+            clockCount[c] = coreEn ? (int) (clockCount[c] + k) : 0;
+        }
+        quantum = q;
+        pclkPhase = (int) ((pclkPhase + k) % config.pclkRatio());
+        cycle += k;
+    }
+
+    /** Clocks the quiet fast path has run so far. */
+    long quietCycles() {
+        return quietCycles;
+    }
+
+    /** The block-level state is at the fixed point a clock without core activity keeps it at. */
+    private boolean blockSettled() {
+        if (pendingCtrl >= 0 || hostFifoTraffic || hostEventSetValid || hostEventClrValid
+                || hostEventSetPValid || hostEventClrPValid || hostEventSetP != 0 || hostEventClrP != 0
+                || (extclock & 0xF) != 0) {
+            return false;
+        }
+        for (int c = 0; c < CORES; c++) {
+            if (restartCount[c] != 0 || divResetCount[c] != 0 || !fifos[c].settled()) {
+                return false;
+            }
+        }
+        if (gpioOut != gpioOutAclk || gpioDir != gpioDirAclk) {
+            return false;
+        }
+        int oe = gpioDir ^ oeInvert;
+        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
+        if (inSync0 != (pad ^ inInvert) || inSync1 != inSync0) {
+            return false;
+        }
+        int levels = etype == 0 ? 0 : levelEvents(flevel()) << 24;
+        if ((events & 0xFF00_0000) != levels) {
+            return false;
+        }
+        return irqsSettled();
+    }
+
+    /** An interrupt update now would change nothing (see {@link #updateIrqs}). */
+    private boolean irqsSettled() {
+        if ((irqMask[0] | irqMask[1] | irqMask[2] | irqMask[3]) == 0 && irqState == 0 && irqAggQ == 0) {
+            return true;
+        }
+        int agg = 0;
+        for (int i = 0; i < CORES; i++) {
+            if ((irqMask[i] & events) != 0) {
+                agg |= 1 << i;
+            }
+        }
+        int next = 0;
+        for (int i = 0; i < CORES; i++) {
+            boolean level = (agg & (1 << i)) != 0;
+            boolean out = (irqEdge & (1 << i)) != 0 ? level && (irqAggQ & 1) == 0 : level;
+            if (out) {
+                next |= 1 << i;
+            }
+        }
+        return agg == irqAggQ && next == irqState;
+    }
+
+    /**
+     * Queues a host write as the RTL's APB port delivers it. The port samples a transfer on a host
+     * clock edge and takes two host clocks; transfers go one after the other. Measured on the
+     * Verilated RTL at a host clock ratio R of 8: a write issued at BIO cycle t lands in the
+     * register file at the first cycle u >= t + R + 3 with u = R - 1 (mod R), the BIO's cycle 0
+     * being host clock aligned as in {@link #run}'s interrupt sampling (11 to 18 clocks), and
+     * back-to-back writes land 2R apart. CTRL lands one clock later than the other registers (its
+     * enables then count as at the next edge, as for a direct write). The formula's dependence on R
+     * is inferred from its structure; only R = 8 was measured.
+     */
+    private void queueApbWrite(int offset, int value, int width) {
+        int r = config.pclkRatio();
+        long earliest = cycle + r + 3;
+        long u = earliest + Math.floorMod(r - 1 - earliest, r);
+        if (lastApbLanding != Long.MIN_VALUE && u < lastApbLanding + 2L * r) {
+            u = lastApbLanding + 2L * r;
+        }
+        lastApbLanding = u;
+        long lands = (offset & ~3) == 0x00 ? u + 1 : u;
+        apbWrites.add(new ApbWrite(lands, offset, value, width));
+        nextApbLanding = apbWrites.peekFirst().lands();
+    }
+
+    private void landApbWrites() {
+        while (!apbWrites.isEmpty() && apbWrites.peekFirst().lands() <= cycle) {
+            ApbWrite w = apbWrites.removeFirst();
+            storeNow(w.offset(), w.value(), w.width());
+        }
+        nextApbLanding = apbWrites.isEmpty() ? Long.MAX_VALUE : apbWrites.peekFirst().lands();
+    }
+
+    /**
+     * Ties the block to the CPU's cycle counter (the platform passes the hart's): from now on every
+     * host access first runs the BIO up to the CPU's current time, so a register read or write
+     * meets the BIO clock it happens at rather than the last periodic {@link #tick}, and
+     * {@link #tick} catches up to the counter instead of adding its argument.
+     */
+    public void followCpuClock(LongSupplier cpuCycles) {
+        this.cpuClock = cpuCycles;
+        this.cpuSeen = cpuCycles.getAsLong();
+    }
+
+    private void catchUpWithCpu() {
+        long now = cpuClock.getAsLong();
+        if (now > cpuSeen) {
+            long elapsed = now - cpuSeen;
+            cpuSeen = now;
+            advanceCpuCycles(elapsed);
+        }
+    }
+
     @Override
     public void tick(long cpuCycles) {
+        if (cpuClock != null) {
+            catchUpWithCpu();
+        } else {
+            advanceCpuCycles(cpuCycles);
+        }
+    }
+
+    private void advanceCpuCycles(long cpuCycles) {
         long scaled = cpuCycles * config.bioCyclesPerCpuCycleNum() + cpuRemainder;
         long bioCycles = scaled / config.bioCyclesPerCpuCycleDen();
         cpuRemainder = scaled % config.bioCyclesPerCpuCycleDen();
@@ -361,6 +642,15 @@ public final class Bio implements BusDevice, Ticking {
                 }
             }
         }
+        int resting = stall;
+        if (resting != 0xF) {
+            for (int c = 0; c < CORES; c++) {
+                if ((resting & (1 << c)) == 0 && cores[c].cpuState == BioCore.TRAP) {
+                    resting |= 1 << c;
+                }
+            }
+        }
+        quietCandidate = resting == 0xF;
         // Clock edge: cores (reading pre-edge FIFO heads, pins and events), then the block.
         for (int c = 0; c < CORES; c++) {
             boolean inReset = restartCount[c] > 0;
@@ -511,6 +801,9 @@ public final class Bio implements BusDevice, Ticking {
 
     @Override
     public int load(int offset, int width) {
+        if (cpuClock != null) {
+            catchUpWithCpu();
+        }
         int word = loadWord(offset & ~3);
         return width == 4 ? word : (word >>> ((offset & 3) * 8)) & (width == 2 ? 0xFFFF : 0xFF);
     }
@@ -603,6 +896,17 @@ public final class Bio implements BusDevice, Ticking {
 
     @Override
     public void store(int offset, int value, int width) {
+        if (cpuClock != null) {
+            catchUpWithCpu();
+        }
+        if (config.apbWriteTiming()) {
+            queueApbWrite(offset, value, width);
+        } else {
+            storeNow(offset, value, width);
+        }
+    }
+
+    private void storeNow(int offset, int value, int width) {
         int aligned = offset & ~3;
         if (width != 4) {
             int shift = (offset & 3) * 8;

@@ -3,7 +3,9 @@ package tandem.golden.bio;
 /**
  * Immutable options of the BIO model. {@link #DEFAULT} is the silicon: both errata on, the host
  * APB clock at one eighth of the BIO clock (PCLK 43.75 MHz against ACLK 350 MHz), and one BIO
- * clock per CPU clock for the platform's {@link Bio#tick}.
+ * clock per CPU clock for the platform's {@link Bio#tick}. Its host writes land at the next BIO
+ * clock, the convention the stand-alone API counts cycles in; the platform's BIO sets
+ * {@link #apbWriteTiming} so that they land when the RTL's APB port delivers them.
  *
  * @param phantomRs1 reproduce erratum 1: instructions without an rs1 operand (lui, auipc) still
  *     act on bits [19:15] — a FIFO pop for 16–19, a quantum wait for 20, an event wait for 30
@@ -14,12 +16,15 @@ package tandem.golden.bio;
  *     with the RTL's synchroniser delays measured in these
  * @param bioCyclesPerCpuCycleNum numerator of BIO clocks per CPU clock
  * @param bioCyclesPerCpuCycleDen denominator of BIO clocks per CPU clock
+ * @param apbWriteTiming host writes take the RTL's APB transfer and synchronisers: each waits for
+ *     the host clock, two host clocks of transfer, one after the other, then lands 11 to 18 BIO
+ *     clocks after it was issued at the host clock ratio of 8 (see {@link Bio})
  */
 public record BioConfig(boolean phantomRs1, boolean phantomRs2, int pclkRatio,
-                        int bioCyclesPerCpuCycleNum, int bioCyclesPerCpuCycleDen) {
+                        int bioCyclesPerCpuCycleNum, int bioCyclesPerCpuCycleDen, boolean apbWriteTiming) {
 
-    /** The silicon's behaviour. */
-    public static final BioConfig DEFAULT = new BioConfig(true, true, 8, 1, 1);
+    /** The silicon's behaviour, with host writes landing at the next BIO clock. */
+    public static final BioConfig DEFAULT = new BioConfig(true, true, 8, 1, 1, false);
 
     /** Validates the ratios. */
     public BioConfig {
@@ -33,16 +38,21 @@ public record BioConfig(boolean phantomRs1, boolean phantomRs2, int pclkRatio,
 
     /** The same options with both errata switched on or off. */
     public BioConfig withErrata(boolean on) {
-        return new BioConfig(on, on, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen);
+        return new BioConfig(on, on, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming);
     }
 
     /** The same options with {@code num/den} BIO clocks per CPU clock. */
     public BioConfig withClockRatio(int num, int den) {
-        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, num, den);
+        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, num, den, apbWriteTiming);
     }
 
     /** The same options with another host clock ratio. */
     public BioConfig withPclkRatio(int ratio) {
-        return new BioConfig(phantomRs1, phantomRs2, ratio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen);
+        return new BioConfig(phantomRs1, phantomRs2, ratio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming);
+    }
+
+    /** The same options with host writes landing as through the RTL's APB port, or at the next clock. */
+    public BioConfig withApbWriteTiming(boolean on) {
+        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, on);
     }
 }

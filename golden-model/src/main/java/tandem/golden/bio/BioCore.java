@@ -115,6 +115,28 @@ final class BioCore {
         return trap;
     }
 
+    /**
+     * The core has trapped and come to rest: a clock edge, gated or not, changes none of its
+     * state. In the trap state with no memory request, fetch, decode or PCPI operation under way
+     * and the registers a trap clock rewrites already at the values it writes, {@link #step}
+     * and {@link #ramEdge} are the identity (see the trap branches there).
+     */
+    boolean trapAtRest() {
+        if (cpuState != TRAP || !trap) {
+            return false;
+        }
+        // A prefetch started before the trap stays requested but never completes: it only keeps
+        // the look-ahead flag that step() recomputes from it.
+        int nextPc = latchedStore && latchedBranch ? regOut & ~1 : regNextPc;
+        boolean laFirstword = memDoPrefetch && (nextPc & 2) != 0;
+        return !memValid && !memValidD && !deadCycle && !lastMemValid
+                && !memDoRinst && !memDoRdata && !memDoWdata
+                && !decoderTrigger && !decoderPseudoTrigger && memLaFirstwordReg == laFirstword && !memLaSecondword
+                && !prefetchedHighWord && clearPhwQ == latchedBranch
+                && !pcpiValid && mulActive == 0 && !mulShiftOut && pcpiTimeoutCounter == 15 && !pcpiTimeout
+                && dbgPc == (regPc & 0xFFF) && (regPc & 1) == 0 && (regNextPc & 1) == 0;
+    }
+
     /** The 12-bit program counter the DBGn register shows (one core cycle behind reg_pc). */
     int dbgPc() {
         return dbgPc;
@@ -211,10 +233,35 @@ final class BioCore {
      * @param bio the block, for the register-file inputs (FIFO heads, pins, events, x31)
      */
     void edge(boolean stalled, boolean inReset, boolean enabled, Bio bio) {
-        // RAM handshake and RAM, on the ungated clock, from pre-edge values.
+        boolean ready = memValidD && !deadCycle && memValid;
+        int rdata = ramQ;
+        ramEdge(enabled);
+        if (inReset) {
+            // The x26/x27 registers reset asynchronously; PicoRV32's reset is synchronous and
+            // needs the core clock, which the gate holds while the core is disabled or waiting.
+            dirty = true;
+            gpioMask = -1;
+            eventMask = 0;
+            if (!stalled) {
+                reset();
+            }
+            return;
+        }
+        if (!stalled) {
+            dirty = true;
+            step(ready, rdata, bio);
+        }
+    }
+
+    /**
+     * The RAM and its ready handshake on the ungated clock, from pre-edge values: all of a clock
+     * edge that a stalled core out of reset sees.
+     *
+     * @param enabled en_sync: the core owns its RAM port (else the host does)
+     */
+    void ramEdge(boolean enabled) {
         boolean valid = memValid;
         boolean ready = memValidD && !deadCycle && valid;
-        int rdata = ramQ;
         boolean newValidD = valid || (outQuantaHalt && memValidD);
         deadCycle = memValidD && ready;
         memValidD = newValidD;
@@ -234,20 +281,16 @@ final class BioCore {
                 ram[index] = (old & ~mask) | (memWdata & mask);
             }
         }
-        if (inReset) {
-            // The x26/x27 registers reset asynchronously; PicoRV32's reset is synchronous and
-            // needs the core clock, which the gate holds while the core is disabled or waiting.
-            dirty = true;
-            gpioMask = -1;
-            eventMask = 0;
-            if (!stalled) {
-                reset();
-            }
-            return;
-        }
-        if (!stalled) {
-            dirty = true;
-            step(ready, rdata, bio);
+    }
+
+    /**
+     * {@code n} more stalled clocks of {@link #ramEdge} after two have already run: from then on
+     * the handshake of a waiting request only toggles {@code dead_cycle} (the RAM re-reads the same
+     * word), and without a request nothing moves.
+     */
+    void ramEdgesSettled(long n) {
+        if (memValid && memValidD && (n & 1) != 0) {
+            deadCycle = !deadCycle;
         }
     }
 

@@ -34,6 +34,11 @@ final class BioFifo {
         return readable ? level0 + 1 : level0;
     }
 
+    /** A clock edge without a read or write changes nothing (no word waits to refill the output). */
+    boolean settled() {
+        return readable || level0 == 0;
+    }
+
     /** One clock edge with write enable {@code we} and read (pop) enable {@code re}. */
     void clock(boolean we, int wdata, boolean re) {
         if (!we && !re && (readable || level0 == 0)) {

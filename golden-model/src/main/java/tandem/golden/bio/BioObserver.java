@@ -2,7 +2,8 @@ package tandem.golden.bio;
 
 /**
  * Watches the BIO cycle by cycle, for waveforms and pin logs. Registered with
- * {@link Bio#setObserver}; while one is set the block runs its slower observed loop.
+ * {@link Bio#setObserver}; while one is set the block calls it after every clock, including the
+ * quiet ones it would otherwise run in one step.
  */
 @FunctionalInterface
 public interface BioObserver {

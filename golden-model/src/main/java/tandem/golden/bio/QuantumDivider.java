@@ -28,6 +28,68 @@ final class QuantumDivider {
         return penable;
     }
 
+    /**
+     * Clocks (without reset) until {@link #penable()} reads true: 0 when it does now, at most
+     * {@code max + 1} (no pulse within {@code max} clocks). The divider itself does not change.
+     */
+    long clocksUntilPulse(long max) {
+        if (penable) {
+            return 0;
+        }
+        boolean useDivider = divInt != 0 || divFrac != 0;
+        boolean int1 = divInt == 1;
+        if (!useDivider) {
+            return max >= 1 ? 1 : max + 1;
+        }
+        int div = divIntR << 8 | divFracR;
+        int c = counter;
+        boolean p = pen;
+        boolean old = oldPen;
+        for (long i = 1; i <= max; i++) {
+            boolean pulse = (p && !old) ^ int1;
+            long wrapAt = ((long) div - 256) & 0xFFFF_FFFFL;
+            int next = c >= wrapAt ? (c - (div - 256)) & 0xFF_FFFF : (c + 256) & 0xFF_FFFF;
+            old = p;
+            p = c < (div >>> 1);
+            c = next;
+            div = divInt << 8 | divFrac;
+            if (pulse) {
+                return i;
+            }
+        }
+        return max + 1;
+    }
+
+    /** {@code n} clocks without reset, as {@code n} calls of {@code clock(false)} would give. */
+    void advance(long n) {
+        if (n <= 0) {
+            return;
+        }
+        clock(false);
+        if (divInt == 0 && divFrac == 0) {
+            // No divider: penable is steady and the counter does not move.
+            return;
+        }
+        boolean int1 = divInt == 1;
+        int div = divIntR << 8 | divFracR;
+        long wrapAt = ((long) div - 256) & 0xFFFF_FFFFL;
+        int c = counter;
+        boolean p = pen;
+        boolean old = oldPen;
+        boolean pulse = penable;
+        for (long i = 1; i < n; i++) {
+            pulse = (p && !old) ^ int1;
+            int next = c >= wrapAt ? (c - (div - 256)) & 0xFF_FFFF : (c + 256) & 0xFF_FFFF;
+            old = p;
+            p = c < (div >>> 1);
+            c = next;
+        }
+        counter = c;
+        pen = p;
+        oldPen = old;
+        penable = pulse;
+    }
+
     /** One BIO clock edge; {@code reset} is the global reset or CLKDIV_RESTART. */
     void clock(boolean reset) {
         boolean useDivider = divInt != 0 || divFrac != 0;

@@ -67,8 +67,11 @@ public final class DeviceCatalog {
                 // BIO clocks per CPU clock as "num/den" (FCLK 700 MHz against the CPU's 350 MHz: 2/1).
                 String[] ratio = spec.text("clock-ratio", "1/1").split("/");
                 BioConfig config = BioConfig.DEFAULT.withClockRatio(Integer.parseInt(ratio[0]),
-                        ratio.length > 1 ? Integer.parseInt(ratio[1]) : 1);
-                return new Bio(config, new WiredOrIrq(irq(spec, ctx)).inputs(4));
+                        ratio.length > 1 ? Integer.parseInt(ratio[1]) : 1).withApbWriteTiming(true);
+                Bio bio = new Bio(config, new WiredOrIrq(irq(spec, ctx)).inputs(4));
+                // Host accesses meet the BIO at the CPU's time, not at the last periodic tick.
+                bio.followCpuClock(ctx.hart()::cycles);
+                return bio;
             }
             case "signature-hardware":
                 return new SignatureHardware(spec.name(), spec.base(), spec.size(),

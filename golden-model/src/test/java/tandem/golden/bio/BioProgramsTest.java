@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
  * <p>Checked against the Verilated tape-out RTL (bio_bdma_wrapper, Verilator 5.006, host clock
  * = BIO clock / 8, edges aligned): blink, quantum blink, FIFO echo and SPI shifter edges agree
  * cycle for cycle; the UART, host exchange and event handshake agree once the host's writes
- * land on the same cycle (the RTL adds 11–13 BIO clocks of APB and synchroniser latency, which
- * the model does not, so their host-relative figures here are the model's).
+ * land on the same cycle. These tests use the stand-alone convention (host writes land at the
+ * next clock); the RTL's APB port adds 11 to 18 BIO clocks, which {@link BioConfig#apbWriteTiming}
+ * models and {@code BioApbTimingTest} checks.
  */
 class BioProgramsTest {
 

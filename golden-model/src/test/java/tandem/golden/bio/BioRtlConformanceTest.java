@@ -1,23 +1,15 @@
 package tandem.golden.bio;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,56 +18,16 @@ import org.junit.jupiter.api.Test;
  * directions, FIFO levels and every core's DBG pc after each BIO clock, x31 at the start and the
  * words read back at the end. Runs when {@code TANDEM_BIO_RTL} names the user's RTL (a
  * Baochip-1x checkout or any folder inside it, or a flat folder holding the files listed in
- * {@link #FILES}); never commit the RTL.
+ * {@link BioRtlHarness#FILES}); never commit the RTL.
  *
- * <p>The RTL is built once per content hash under {@code target/bio-rtl/} with Verilator
- * ({@code bio_harness.cpp} from the test resources, host clock = BIO clock / 8). Cycles count
- * from the watched core's first clock after its restart (0 = that clock; the model's cycle
- * numbers elsewhere count it as 1). Host pushes land in the RTL after its APB transfer and
- * synchronisers; the model's pushes are placed on the cycle the RTL reports, so the comparison
- * is about the BIO itself.
- *
- * <p>Verilator 5.006 mis-simulates {@code aggregated_events} (blocking and non-blocking drivers
- * of one variable, warning BLKANDNBLK): the build works on a copy of {@code bio_bdma.sv} with
- * that signal split into its two driven parts, which is the RTL's own behaviour.
+ * <p>The RTL is built once per content hash under {@code target/bio-rtl/} by {@link BioRtlHarness}
+ * (host clock = BIO clock / 8). Cycles count from the watched core's first clock after its restart (0 = that clock; the model's cycle
+ * numbers elsewhere count it as 1). Each case runs twice on the model: with host writes landing
+ * at the next clock and the pushes placed on the cycles the RTL reports (the BIO itself), and
+ * with the model's APB write timing and the pushes issued when the harness issued them (the
+ * host path too).
  */
 class BioRtlConformanceTest {
-
-    /** The RTL files, by name, with where a Baochip-1x checkout keeps them. */
-    static final Map<String, String> FILES = new LinkedHashMap<>();
-
-    static {
-        String bio = "rtl/modules/bio_bdma/rtl/";
-        String lib = "rtl/modules/bio_bdma/lib/";
-        FILES.put("axi_pkg.sv", "rtl/ips/axi-master/src/");
-        FILES.put("daric_cfg_pkg.sv", "rtl/asic_top/rtl/");
-        FILES.put("template.sv", "rtl/modules/common/rtl/");
-        FILES.put("amba_interface_def.sv", "rtl/modules/common/rtl/");
-        FILES.put("io_interface_def.sv", "rtl/modules/common/rtl/");
-        FILES.put("amba_components.sv", "rtl/modules/amba/rtl/");
-        FILES.put("apb_sfr.sv", "rtl/modules/amba/rtl/");
-        FILES.put("icg.v", "rtl/modules/model/rtl/");
-        FILES.put("ram_1rw_s.sv", bio);
-        FILES.put("bioram1kx32.v", "verilate/sim_support/");
-        FILES.put("arbiter.v", "rtl/modules/vexriscv/lib/");
-        FILES.put("priority_encoder.v", "rtl/modules/vexriscv/lib/");
-        FILES.put("regfifo.v", bio);
-        FILES.put("pio_divider.v", bio);
-        FILES.put("picorv32.v", bio);
-        FILES.put("cdc_blinded.v", lib);
-        FILES.put("cdc_level_to_pulse.sv", lib);
-        for (String f : List.of("axil_cdc.v", "axil_cdc_rd.v", "axil_cdc_wr.v", "axil_crossbar.v",
-                "axil_crossbar_addr.v", "axil_crossbar_rd.v", "axil_crossbar_wr.v", "axil_reg_if.v",
-                "axil_reg_if_rd.v", "axil_reg_if_wr.v", "axil_register_rd.v", "axil_register_wr.v")) {
-            FILES.put(f, lib);
-        }
-        for (String f : List.of("axi2ahb.v", "axi2ahb_cmd.v", "axi2ahb_ctrl.v", "axi2ahb_rd_fifo.v",
-                "axi2ahb_wr_fifo.v", "prgen_fifo.v")) {
-            FILES.put(f, "deps/axi2ahb/");
-        }
-        FILES.put("bio_bdma.sv", bio);
-        FILES.put("bio_bdma_wrapper.sv", bio);
-    }
 
     /** One comparison: harness arguments (programs named by test resource) and a description. */
     private record Case(String name, String... args) {
@@ -96,7 +48,10 @@ class BioRtlConformanceTest {
             new Case("contested-fifo-gpio-event-writes", "200", "0x333", "0", "0=writer1", "1=writer2"),
             new Case("lui-phantom-pop", "300", "0x333", "0", "0=luipop", "1=pusher"),
             new Case("mul-drains-fifo", "300", "0x333", "0", "0=mulfifo", "1=pusher"),
-            new Case("immediate-turns-pop-into-peek", "300", "0x333", "0", "0=peek", "1=pusher"));
+            new Case("immediate-turns-pop-into-peek", "300", "0x333", "0", "0=peek", "1=pusher"),
+            new Case("quantum-read-then-misaligned-load", "300", "0x111", "0", "0=misfetch", "qdiv0=0x00000000"),
+            new Case("quantum-read-then-misaligned-load-slow-quantum", "300", "0x111", "0", "0=misfetch",
+                    "qdiv0=0x00030000"));
 
     /** Small programs for the errata and arbitration cases. */
     private static final Map<String, String[]> INLINE = Map.of(
@@ -110,6 +65,8 @@ class BioRtlConformanceTest {
             "luipop", new String[] {"lui a0, 0x80", "li a1, 1", "mv dirout, a1", "mv pinset, a1", "ebreak"},
             "mulfifo", new String[] {"li a1, 3", "mul a0, fifo0, a1", "mv dirout, a0", "mv pinset, a0", "ebreak"},
             "pusher", new String[] {"li a0, 5", "1: mv fifo0, a0", "addi a0, a0, -1", "bnez a0, 1b", "ebreak"},
+            "misfetch", new String[] {"li t0, 0xFF", "mv pinmask, t0", "mv dirout, t0", "li a5, 0x3C",
+                "c.addi s4, 1", "lw a5, 0x200(x0)", "mv pins, a5", "c.nop", "ebreak", ".balign 0x200", ".word 0x55"},
             "peek", new String[] {"addi a0, fifo0, 16", "addi a1, fifo0, 16", "li t0, 0xFF", "mv pinmask, t0",
                 "mv dirout, t0", "mv pins, a0", "mv pins, a1", "ebreak"});
 
@@ -117,8 +74,8 @@ class BioRtlConformanceTest {
     void examplesRunCycleForCycleAsOnTheRtl() throws Exception {
         String where = System.getenv("TANDEM_BIO_RTL");
         assumeTrue(where != null && !where.isBlank(), "TANDEM_BIO_RTL not set: no BIO RTL to compare the model against");
-        Path harness = build(Path.of(where));
-        Path work = harness.getParent().resolve("programs");
+        BioRtlHarness harness = BioRtlHarness.build(Path.of(where), Path.of("target", "bio-rtl"));
+        Path work = harness.executable().getParent().resolve("programs");
         Files.createDirectories(work);
         List<String> report = new ArrayList<>();
         for (Case c : CASES) {
@@ -136,10 +93,12 @@ class BioRtlConformanceTest {
                     args.add(a);
                 }
             }
-            List<String> rtl = runHarness(harness, args);
-            List<String> model = runModel(args, landings(rtl));
-            String verdict = compare(rtl, model);
+            List<String> rtl = harness.run(args, false);
+            String verdict = compare(rtl, runModel(args, landings(rtl), false));
             report.add(c.name() + ": " + (verdict == null ? "match, " + rtl.size() + " events" : verdict));
+            String timed = compare(rtl, runModel(args, List.of(), true));
+            report.add(c.name() + " (host writes through the APB timing): "
+                    + (timed == null ? "match, " + rtl.size() + " events" : timed));
         }
         System.out.println("BIO model against the RTL:\n  " + String.join("\n  ", report));
         for (String line : report) {
@@ -181,11 +140,17 @@ class BioRtlConformanceTest {
         return out;
     }
 
-    private static List<String> runModel(List<String> args, List<Long> landings) throws IOException {
+    /**
+     * The model's events for one case. Without {@code apbTiming} host writes land at the next
+     * clock and each push is placed on the cycle the RTL reported for it ({@code landings});
+     * with it the model's APB timing places them: the pushes are issued on the cycles the harness
+     * issued them, and CTRL, as in the harness, just after a host clock edge.
+     */
+    private static List<String> runModel(List<String> args, List<Long> landings, boolean apbTiming) throws IOException {
         long cycles = Long.parseLong(args.get(0));
         int ctrl = Integer.decode(args.get(1));
         int watch = Integer.parseInt(args.get(2));
-        Bio bio = new Bio();
+        Bio bio = new Bio(BioConfig.DEFAULT.withApbWriteTiming(apbTiming), null);
         TreeMap<Long, List<int[]>> pushes = new TreeMap<>();
         int readFifo = -1;
         int readCount = 0;
@@ -206,8 +171,17 @@ class BioRtlConformanceTest {
                 bio.loadProgram(a.charAt(0) - '0', Files.readAllBytes(Path.of(a.substring(2))));
             }
         }
-        bio.store(0x00, ctrl, 4);
-        bio.run(3L * bio.config().pclkRatio());
+        long restartHold = 3L * bio.config().pclkRatio();
+        if (apbTiming) {
+            // The harness writes CTRL right after a host clock edge (cycle 5 mod 8 in the model's
+            // phase), long after the QDIV writes landed; it lands 19 clocks later.
+            bio.run(40 - 3);
+            bio.store(0x00, ctrl, 4);
+            bio.run(19 + restartHold);
+        } else {
+            bio.store(0x00, ctrl, 4);
+            bio.run(restartHold);
+        }
         long origin = bio.cycle();
         List<String> out = new ArrayList<>();
         out.add("O " + bio.clockCount(watch));
@@ -250,119 +224,5 @@ class BioRtlConformanceTest {
 
     private static int levels(Bio bio) {
         return bio.fifoLevel(0) | bio.fifoLevel(1) << 4 | bio.fifoLevel(2) << 8 | bio.fifoLevel(3) << 12;
-    }
-
-    private static List<String> runHarness(Path harness, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(harness.toString());
-        command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines;
-        try (InputStream in = p.getInputStream()) {
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.matches("^(O|L|C|P|R) .*|^[0-9]+ out=.*")).toList();
-        }
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            fail("BIO RTL harness failed: " + command);
-        }
-        return lines;
-    }
-
-    /** Finds the RTL, prepares a patched copy and Verilates it (cached by content). */
-    private static Path build(Path where) throws Exception {
-        Map<String, Path> found = locate(where);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (Path f : found.values()) {
-            sha.update(Files.readAllBytes(f));
-        }
-        byte[] harnessSource = resource("rtl/bio_harness.cpp");
-        byte[] vlt = resource("rtl/bio_harness.vlt");
-        sha.update(harnessSource);
-        sha.update(vlt);
-        String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        Path dir = Path.of("target", "bio-rtl", hash).toAbsolutePath();
-        Path exe = dir.resolve("obj").resolve("Vbio_bdma_wrapper");
-        if (Files.isExecutable(exe)) {
-            return exe;
-        }
-        Path src = dir.resolve("src");
-        Files.createDirectories(src);
-        List<String> command = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2", "-O2",
-                "-Wno-fatal", "-Wno-WIDTH", "-Wno-PINMISSING", "-Wno-lint", "-Wno-style", "+define+SIM", "--no-timing",
-                "--top-module", "bio_bdma_wrapper", "-I" + src, "-CFLAGS", "-O2", "-Mdir", dir.resolve("obj").toString()));
-        Files.write(dir.resolve("bio_harness.vlt"), vlt);
-        command.add(dir.resolve("bio_harness.vlt").toString());
-        for (Map.Entry<String, Path> e : found.entrySet()) {
-            Path copy = src.resolve(e.getKey());
-            if (e.getKey().equals("bio_bdma.sv")) {
-                Files.writeString(copy, splitAggregatedEvents(Files.readString(e.getValue()), e.getValue()));
-            } else {
-                Files.copy(e.getValue(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            command.add(copy.toString());
-        }
-        Path cpp = dir.resolve("bio_harness.cpp");
-        Files.write(cpp, harnessSource);
-        command.add(cpp.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("build.log").toFile()).start();
-        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isExecutable(exe)) {
-            fail("Verilator could not build the BIO RTL; see " + dir.resolve("build.log"));
-        }
-        return exe;
-    }
-
-    /**
-     * {@code aggregated_events} has a continuous driver for bits 23:0 and an always_ff for 31:24;
-     * Verilator 5.006 needs them as two variables (waived, it freezes bits 23:0).
-     */
-    static String splitAggregatedEvents(String text, Path file) {
-        String declaration = "logic [31:0] aggregated_events;";
-        String ff = "aggregated_events[i + 24] <=";
-        String scc = ".q(aggregated_events[23:0])";
-        if (!text.contains(declaration) || !text.contains(ff) || !text.contains(scc)) {
-            fail(file + ": aggregated_events is not declared and driven as in the tape-out RTL; cannot split it for Verilator");
-        }
-        return text.replace(declaration, declaration
-                        + " logic [23:0] aggregated_events_lo; logic [7:0] aggregated_events_hi;"
-                        + " assign aggregated_events = {aggregated_events_hi, aggregated_events_lo};")
-                .replace(ff, "aggregated_events_hi[i] <=")
-                .replace(scc, ".q(aggregated_events_lo)");
-    }
-
-    private static Map<String, Path> locate(Path where) throws IOException {
-        Path root = where.toAbsolutePath();
-        while (root != null && !Files.isDirectory(root.resolve("rtl/modules/bio_bdma"))) {
-            root = root.getParent();
-        }
-        Map<String, Path> byName = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(where, 6)) {
-            walk.filter(Files::isRegularFile).forEach(f -> byName.putIfAbsent(f.getFileName().toString(), f));
-        }
-        Map<String, Path> found = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, String> e : FILES.entrySet()) {
-            Path known = root == null ? null : root.resolve(e.getValue()).resolve(e.getKey());
-            if (known != null && Files.isRegularFile(known)) {
-                found.put(e.getKey(), known);
-            } else if (byName.containsKey(e.getKey())) {
-                found.put(e.getKey(), byName.get(e.getKey()));
-            } else {
-                missing.add(e.getKey());
-            }
-        }
-        if (!missing.isEmpty()) {
-            fail("TANDEM_BIO_RTL=" + where + ": missing " + String.join(", ", missing));
-        }
-        return found;
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = BioRtlConformanceTest.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + name);
-            }
-            return in.readAllBytes();
-        }
     }
 }
