@@ -67,7 +67,8 @@ public final class DivergenceShrinker {
 
     /** Whether {@code p} diverges in lockstep; candidates are written under {@code work}. */
     public boolean diverges(GeneratedProgram p, Path work) {
-        return runOnce(p, work, runner.withOptions(runner.options().withOutputDir(work.resolve("runs")))).diverged();
+        return runOnce(p, work, runner.withoutVcd().withOptions(runner.options().withOutputDir(work.resolve("runs"))))
+                .diverged();
     }
 
     /**

@@ -75,6 +75,11 @@ public final class LockstepVectorRunner {
         return new LockstepVectorRunner(library, tracedLibrary, dut, golden, platform, o, describe);
     }
 
+    /** The same runner without the traced build: no VCD window on divergence (cheaper, for shrinking). */
+    public LockstepVectorRunner withoutVcd() {
+        return new LockstepVectorRunner(library, null, dut, golden, platform, options, describe);
+    }
+
     /** The lockstep options. */
     public LockstepOptions options() {
         return options;
