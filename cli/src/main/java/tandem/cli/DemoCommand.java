@@ -1,8 +1,12 @@
 package tandem.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,13 +67,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--skip-specs", description = "Leave out the behaviour specs (the longest stage).")
     private boolean skipSpecs;
 
+    @Mixin
+    private OutputOptions output;
+
     private PrintWriter con;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        con = spec.commandLine().getOut();
+        con = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
         Files.createDirectories(out);
         stage("boot: the Xous-ABI test kernel on the golden model", this::boots);
         stage("lockstep: golden model vs SpinalHDL RiscvCore (Verilated)", this::lockstep);
@@ -78,15 +86,18 @@ public final class DemoCommand implements Callable<Integer> {
             stage("specs: Gherkin behaviour specs of IPC and memory protection", this::specs);
         }
         int reportCode = report();
-        con.println();
-        con.println("demo: outputs");
-        outputs.forEach(o -> con.println("  " + o));
-        if (!problems.isEmpty()) {
-            con.println("demo: problems");
-            problems.forEach(p -> con.println("  " + p));
-        }
         con.flush();
-        return problems.isEmpty() && reportCode == Tandem.PASS ? Tandem.PASS : Tandem.FAIL;
+        Summary summary = new Summary("demo").figure("out", out.toString()).figure("outputs", outputs)
+                .figure("reportPassed", reportCode == Tandem.PASS);
+        summary.line("");
+        summary.line("demo: outputs");
+        outputs.forEach(o -> summary.line("  " + o));
+        if (!problems.isEmpty()) {
+            summary.line("demo: problems");
+        }
+        problems.forEach(p -> summary.problem("  " + p));
+        return summary.print(output, spec.commandLine(),
+                problems.isEmpty() && reportCode == Tandem.PASS ? Tandem.PASS : Tandem.FAIL);
     }
 
     /** One step of the demo; a failure is recorded and the demo goes on. */
@@ -123,6 +134,28 @@ public final class DemoCommand implements Callable<Integer> {
         return new Invocation(code, text.toString());
     }
 
+    /** Runs a subcommand without echoing what it prints (its JSON summary is read instead). */
+    private Invocation quietly(String... args) {
+        StringWriter text = new StringWriter();
+        CommandLine cl = Tandem.commandLine();
+        PrintWriter w = new PrintWriter(text, true);
+        cl.setOut(w);
+        cl.setErr(w);
+        return new Invocation(cl.execute(args), text.toString());
+    }
+
+    /** The stop line and milestones of a {@code tandem boot --json} run. */
+    private static String bootSummary(Invocation r) {
+        String json = lastLine(r.text(), "{");
+        try {
+            JsonNode j = new ObjectMapper().readTree(json);
+            return j.path("stopDetail").asText() + "; " + j.path("instructions").asLong() + " instructions; checks "
+                    + j.path("checksPassed").asLong() + " passed, " + j.path("checksFailed").asLong() + " failed";
+        } catch (JsonProcessingException e) {
+            return r.text().strip();
+        }
+    }
+
     private static String indent(String s) {
         StringBuilder sb = new StringBuilder();
         for (String line : s.split("\n")) {
@@ -155,11 +188,11 @@ public final class DemoCommand implements Callable<Integer> {
         for (String platform : List.of("precursor", "baochip-1x")) {
             Path dir = out.resolve("boot").resolve(platform);
             long t0 = System.nanoTime();
-            Invocation r = tandem("boot", "--platform", platform, "--console-dir", dir.toString(), "--quiet");
-            double ms = (System.nanoTime() - t0) / 1e6;
-            String summary = lastLine(r.text(), "boot ");
-            cases.add(CaseResult.of("boot " + platform, r.code() == 0 ? Status.PASS : Status.FAIL, ms, summary)
-                    .withDetail(r.text()));
+            Invocation r = quietly("boot", "--platform", platform, "--console-dir", dir.toString(), "--json");
+            String summary = bootSummary(r);
+            con.println("  boot " + platform + ": " + summary);
+            cases.add(CaseResult.of("boot " + platform, r.code() == 0 ? Status.PASS : Status.FAIL,
+                    (System.nanoTime() - t0) / 1e6, summary).withDetail(r.text()));
             outputs.add("boot " + platform + ": console logs in " + dir);
             if (r.code() != 0) {
                 problems.add("boot " + platform + " failed: " + summary);
