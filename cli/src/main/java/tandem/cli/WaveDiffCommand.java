@@ -89,6 +89,15 @@ public final class WaveDiffCommand implements Callable<Integer> {
         String headline = String.format("wavediff: %d of %d signals differ (compared up to %s)",
                 result.differences().size(), result.pairs().size(), WaveDiff.formatTime(result.endFs()));
         summary.line(headline);
+        if (result.inputError() != null) {
+            // the differences before the bad spot are printed; the error is the input error it is
+            summary.figure("inputError", result.inputError());
+            int code = summary.print(output, spec.commandLine(), Tandem.USAGE);
+            spec.commandLine().getErr().println("tandem: " + result.inputError() + " (compared up to "
+                    + WaveDiff.formatTime(result.endFs()) + ")");
+            spec.commandLine().getErr().flush();
+            return code;
+        }
         if (!result.same()) {
             summary.problem(headline);
         }
