@@ -67,4 +67,23 @@ class LockstepVectorRunnerTest {
         assertTrue(o.vector().message().startsWith("lockstep diverged"), o.vector().message());
         assertTrue(Files.isRegularFile(o.lockstep().report()), "report written: " + o.lockstep().report());
     }
+
+    @Test
+    void riscvCoreDividesANegativeNumberByZeroWrongly() throws Exception {
+        // SpinalHDL RiscvCore 1.14.2 (its DivExtension): DIV of a negative dividend by zero gives 1; the spec says -1.
+        // Found by a generated program in lockstep and shrunk to lui/slti/div; the other corner cases agree.
+        Path csv = Files.writeString(dir.resolve("div.csv"), "name,insn,regs,expect_regs\n"
+                + "div-pos-by-zero,\"div a0, a1, a2\",a1=5 a2=0,a0=0xffffffff\n"
+                + "div-neg-by-zero,\"div a0, a1, a2\",a1=0xfffffffb a2=0,a0=0xffffffff\n"
+                + "rem-neg-by-zero,\"rem a0, a1, a2\",a1=0xfffffffb a2=0,a0=0xfffffffb\n"
+                + "div-overflow,\"div a0, a1, a2\",a1=0x80000000 a2=0xffffffff,a0=0x80000000\n");
+        Map<String, LockstepOutcome> out = runAll(csv, RiscvCoreDut.runner(dir.resolve("out")));
+        for (String name : List.of("div-pos-by-zero", "rem-neg-by-zero", "div-overflow")) {
+            assertEquals(Verdict.PASS, out.get(name).vector().verdict(), name + ": " + out.get(name).vector().message());
+        }
+        LockstepOutcome wrong = out.get("div-neg-by-zero");
+        assertTrue(wrong.diverged(), String.valueOf(wrong.vector().message()));
+        assertTrue(wrong.vector().message().contains("rtl x10=0x00000001, golden x10=0xffffffff"),
+                wrong.vector().message());
+    }
 }
