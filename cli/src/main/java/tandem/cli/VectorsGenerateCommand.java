@@ -75,8 +75,11 @@ public final class VectorsGenerateCommand implements Callable<Integer> {
         VectorFormat format = VectorFormat.DEFAULT.builder().setProfile(Profile.VEXRISCV).get();
         long start = System.nanoTime();
         Path csv;
-        try (ProgressDisplay bar = output.progress("generate", 2L * count, " programs", 1)) {
-            csv = new VectorSetGenerator(config, format).write(seed, count, out, bar::stepTo);
+        try (ProgressDisplay bar = output.progress("generate", 2L * count, " steps", 1)) {
+            csv = new VectorSetGenerator(config, format).write(seed, count, out, n -> {
+                bar.stepTo(n);
+                bar.extra(n < count ? "writing programs" : "replaying them on the golden model");
+            });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Summary("vectors generate").figure("seed", seed).figure("count", count).figure("units", units)

@@ -73,5 +73,13 @@ class VectorsLockstepCommandTest {
         JsonNode r = new ObjectMapper().readTree(shrink.out());
         assertTrue(r.get("diverges").asBoolean());
         assertEquals(s.get("to").asInt(), r.get("to").asInt(), "on demand gives the same minimal program");
+        CliRun byRow = CliRun.tandem("vectors", "shrink", csv + ":5", "--rtl", "riscvcore", "--inject-flip", flipAt + ":4",
+                "--out", dir.resolve("shrink-row").toString(), "--quiet");
+        assertEquals(1, byRow.exitCode(), byRow.toString());
+        assertEquals("", byRow.out());
+        assertTrue(byRow.err().startsWith("tandem: shrink: gen-9-0000 diverges; shrunk from"), byRow.err());
+        CliRun noRow = CliRun.tandem("vectors", "shrink", csv + ":2", "--out", dir.resolve("x").toString());
+        assertEquals(2, noRow.exitCode(), noRow.toString());
+        assertEquals("tandem: " + csv + ":2: no readable vector on this line\n", noRow.err());
     }
 }
