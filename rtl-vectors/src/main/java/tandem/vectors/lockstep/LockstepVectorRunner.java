@@ -9,6 +9,7 @@ import tandem.dut.DutLibrary;
 import tandem.golden.bus.BusError;
 import tandem.golden.hart.Hart;
 import tandem.golden.hart.Profile;
+import tandem.golden.isa.Extension;
 import tandem.golden.platform.DeviceSpec;
 import tandem.golden.platform.Machine;
 import tandem.golden.platform.Platform;
@@ -34,7 +35,8 @@ import tandem.vectors.run.Verdict;
  * is {@link Verdict#NOT_APPLICABLE} with the reason. The others become a {@link VectorProgram}
  * (set-up code, the vector, the finisher) run in lockstep on the platform, and the row's
  * expected registers, pc and memory are checked again on the golden side of that run, which the
- * lockstep checker has proved equal to the RTL retire by retire.
+ * lockstep checker has proved equal to the RTL retire by retire. On a CPU with CSRs a trap ends
+ * the vector at {@link VectorRunner#TRAP_SINK}, as on the golden model, where the finisher waits.
  */
 public final class LockstepVectorRunner {
 
@@ -101,7 +103,7 @@ public final class LockstepVectorRunner {
         VectorProgram program = null;
         if (missing == null) {
             try {
-                program = VectorProgram.of(v, platform.resetPc(), hart[0].pc() & 0xFFFF_FFFFL, finisher());
+                program = VectorProgram.of(v, platform.resetPc(), hart[0].pc() & 0xFFFF_FFFFL, finisher(), privileged());
             } catch (NotApplicableException e) {
                 missing = e.getMessage();
             }
@@ -142,8 +144,8 @@ public final class LockstepVectorRunner {
             out.add(new Mismatch("steps", Long.toString(steps), Long.toString(state.retired)
                     + " (the finisher was reached after a different number of the vector's instructions)"));
         }
-        if (e.pc() != null && e.pc() + p.delta() != p.endAt()) {
-            out.add(new Mismatch("pc", hex(e.pc()), hex(p.endAt() - p.delta())));
+        if (e.pc() != null && e.pc() + p.endShift() != p.endAt()) {
+            out.add(new Mismatch("pc", hex(e.pc()), hex(p.endAt() - p.endShift())));
         }
         e.regs().forEach((r, val) -> {
             if (state.x[r] != val) {
@@ -200,6 +202,12 @@ public final class LockstepVectorRunner {
     private static boolean inside(Region r, long address, long length) {
         long size = r.size() & 0xFFFF_FFFFL;
         return address >= r.base() && address + length <= r.base() + size;
+    }
+
+    /** The DUT's CSRs for the set-up, with every trap going to {@link VectorRunner#TRAP_SINK}; null without CSRs. */
+    private VectorProgram.Privileged privileged() {
+        return dut.has(Extension.ZICSR) && dut.has(Extension.PRIV)
+                ? new VectorProgram.Privileged(VectorRunner.TRAP_SINK, dut.has(Profile.CsrGroup.SUPERVISOR)) : null;
     }
 
     private long finisher() throws NotApplicableException {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tandem.golden.csr.Csrs;
+import tandem.golden.csr.Mstatus;
 import tandem.golden.isa.Opcode;
 import tandem.golden.platform.Machine;
 import tandem.lockstep.LockstepSession;
@@ -14,15 +16,16 @@ import tandem.vectors.asm.Encoder;
 /**
  * A directed vector turned into a program both sides of a lockstep run can execute from reset:
  * <ol>
- * <li>at the reset vector, <em>setup code</em> that stores the vector's memory cells, loads its
- * registers with {@code lui}/{@code addi} and jumps to the vector's code (left out when there
- * is nothing to set up and the code starts at the reset vector);</li>
+ * <li>at the reset vector, <em>setup code</em> that stores the vector's memory cells, on a CPU
+ * with CSRs points mtvec/stvec at the trap sink and writes the row's CSRs, loads its registers
+ * with {@code lui}/{@code addi} and jumps to the vector's code, or enters S or U mode there
+ * with MRET (left out when there is nothing to set up and the code starts at the reset vector);</li>
  * <li>the vector's own code at its pc, or {@link #delta()} bytes further when it would overlap
  * the setup code and does not depend on its own address (no {@code auipc}, no link register);</li>
  * <li>at the pc where the golden model ended the vector, the <em>finisher</em>: a store of
  * {@code 0x5555} to the platform's SiFive test finisher and a self-loop, which ends the run.</li>
  * </ol>
- * Plain RV32I instructions only, so any RV32 CPU runs the scaffolding. The registers the
+ * Without CSRs the scaffolding is plain RV32I, so any RV32 CPU runs it. The registers the
  * vector leaves are those retired before the first finisher instruction; the finisher then
  * overwrites {@code t0} and {@code t1}.
  */
@@ -39,17 +42,19 @@ public final class VectorProgram implements LockstepSession.Program {
     private final long vectorPc;
     private final long codeAt;
     private final long endAt;
+    private final long endShift;
     private final byte[] setup;
     private final byte[] code;
     private final List<MemoryWord> memory;
     private final byte[] finisher;
 
-    private VectorProgram(long resetVector, long vectorPc, long codeAt, long endAt, byte[] setup, byte[] code,
+    private VectorProgram(long resetVector, long vectorPc, long codeAt, long endAt, long endShift, byte[] setup, byte[] code,
                           List<MemoryWord> memory, byte[] finisher) {
         this.resetVector = resetVector;
         this.vectorPc = vectorPc;
         this.codeAt = codeAt;
         this.endAt = endAt;
+        this.endShift = endShift;
         this.setup = setup;
         this.code = code;
         this.memory = memory;
@@ -59,27 +64,32 @@ public final class VectorProgram implements LockstepSession.Program {
     /**
      * Lays out {@code v} for a CPU resetting at {@code resetVector}.
      *
-     * @param endPc    where the golden model's run of the vector ended (its next pc)
-     * @param finisher address of the SiFive test finisher
+     * @param endPc      where the golden model's run of the vector ended (its next pc; the trap sink
+     *                   when a trap ended it)
+     * @param finisher   address of the SiFive test finisher
+     * @param privileged what the CPU has for CSRs, or null for none (then the vector must need none)
      * @throws NotApplicableException when the layout cannot be made (address clash, jump out of reach)
      */
-    public static VectorProgram of(Vector v, long resetVector, long endPc, long finisher) throws NotApplicableException {
+    public static VectorProgram of(Vector v, long resetVector, long endPc, long finisher, Privileged privileged)
+            throws NotApplicableException {
         Vector.Setup s = v.setup();
         byte[] code = s.program().image();
-        byte[] setupProbe = setupCode(s, resetVector, s.pc());
+        byte[] setupProbe = setupCode(s, resetVector, s.pc(), privileged);
         boolean needsSetup = setupProbe.length > 0;
         long codeAt = s.pc();
         if (needsSetup && overlaps(s.pc(), code.length, resetVector, setupProbe.length + 8)) {
             String why = addressDependence(code);
             if (why != null) {
                 throw new NotApplicableException("its code at 0x" + Long.toHexString(s.pc())
-                        + " overlaps the register set-up at the reset vector, and it cannot move: " + why);
+                        + " overlaps the set-up code at the reset vector, and it cannot move: " + why);
             }
             codeAt = align(resetVector + setupProbe.length + 8, 0x100);
         }
         long delta = codeAt - s.pc();
-        long end = endPc + delta;
-        byte[] setupBytes = needsSetup ? setupCode(s, resetVector, codeAt) : new byte[0];
+        // an end inside or just after the code moves with it; the trap sink and other fixed places do not
+        boolean endMoves = endPc >= s.pc() && endPc <= s.pc() + code.length;
+        long end = endMoves ? endPc + delta : endPc;
+        byte[] setupBytes = needsSetup ? setupCode(s, resetVector, codeAt, privileged) : new byte[0];
         if (setupBytes.length != setupProbe.length && needsSetup) {
             throw new IllegalStateException("set-up code changed length when relocated");
         }
@@ -89,7 +99,7 @@ public final class VectorProgram implements LockstepSession.Program {
                     + " instructions), where the finisher cannot go", end));
         }
         if (overlaps(end, FINISHER_BYTES, resetVector, setupBytes.length)) {
-            throw new NotApplicableException(String.format("it ends at 0x%08x, on the register set-up code", end));
+            throw new NotApplicableException(String.format("it ends at 0x%08x, on the set-up code", end));
         }
         for (MemoryWord m : s.memory()) {
             if (overlaps(m.address(), m.width(), end, FINISHER_BYTES)
@@ -99,7 +109,24 @@ public final class VectorProgram implements LockstepSession.Program {
                         + "(its own, the set-up or the finisher)", m.address()));
             }
         }
-        return new VectorProgram(resetVector, s.pc(), codeAt, end, setupBytes, code, s.memory(), finisherCode(finisher));
+        return new VectorProgram(resetVector, s.pc(), codeAt, end, endMoves ? delta : 0, setupBytes, code, s.memory(),
+                finisherCode(finisher));
+    }
+
+    /**
+     * What the CPU has for the privileged set-up: the trap vector every trap of the vector goes
+     * to (the finisher is placed there when a trap ends the vector), and whether it has
+     * supervisor CSRs (stvec).
+     *
+     * @param trapSink   where mtvec (and stvec) point before the vector's own CSRs are written
+     * @param supervisor whether stvec exists
+     */
+    public record Privileged(long trapSink, boolean supervisor) {
+    }
+
+    /** How far the end moved with the code: {@link #delta()} when the vector ends in or after its code, else 0. */
+    public long endShift() {
+        return endShift;
     }
 
     /** Where the vector's code was placed minus where the vector put it (0 unless it had to move). */
@@ -146,8 +173,14 @@ public final class VectorProgram implements LockstepSession.Program {
         return new LockstepSession.Segment(address, data, data.length);
     }
 
-    /** The set-up code for {@code s}, jumping to {@code target}; empty when there is nothing to do. */
-    private static byte[] setupCode(Vector.Setup s, long at, long target) throws NotApplicableException {
+    /**
+     * The set-up code for {@code s}, entering {@code target}; empty when there is nothing to do.
+     * In order: memory cells; with CSRs, mtvec/stvec to the trap sink, the row's CSRs in address
+     * order, and mepc/MPP for a start below M; the registers (last, as t0/t1 serve the steps
+     * before); then a jump, or an MRET into S or U.
+     */
+    private static byte[] setupCode(Vector.Setup s, long at, long target, Privileged privileged)
+            throws NotApplicableException {
         Words w = new Words();
         for (MemoryWord m : s.memory()) {
             w.li(T0, (int) m.address());
@@ -155,10 +188,43 @@ public final class VectorProgram implements LockstepSession.Program {
             Opcode store = m.width() == 1 ? Opcode.SB : m.width() == 2 ? Opcode.SH : Opcode.SW;
             w.add(Encoder.encode(store, 0, T0, T1, 0));
         }
+        boolean below = s.privilege() != 3;
+        if (privileged != null) {
+            w.li(T0, (int) privileged.trapSink());
+            w.csrw(Csrs.MTVEC, T0);
+            if (privileged.supervisor()) {
+                w.csrw(Csrs.STVEC, T0);
+            }
+            for (Map.Entry<Integer, Integer> c : s.csrs().entrySet()) {
+                w.li(T0, c.getValue());
+                w.csrw(c.getKey(), T0);
+            }
+            if (below) {
+                w.li(T0, Mstatus.MPP);
+                w.add(Encoder.encode(Opcode.CSRRC, 0, T0, 0, Csrs.MSTATUS));
+                w.li(T0, s.privilege() << Mstatus.MPP_SHIFT);
+                w.add(Encoder.encode(Opcode.CSRRS, 0, T0, 0, Csrs.MSTATUS));
+                w.li(T0, (int) target);
+                w.csrw(Csrs.MEPC, T0);
+            }
+        } else if (below || !s.csrs().isEmpty()) {
+            throw new NotApplicableException("it needs CSRs to start");
+        }
+        boolean scratched = w.size() > 0;
         for (Map.Entry<Integer, Integer> r : s.regs().entrySet()) {
             if (r.getKey() != 0) {
                 w.li(r.getKey(), r.getValue());
             }
+        }
+        // the vector starts with every register it does not set at zero, as on the golden model
+        for (int scratch : new int[] {T0, T1}) {
+            if (scratched && !s.regs().containsKey(scratch)) {
+                w.add(Encoder.encode(Opcode.ADDI, scratch, 0, 0, 0));
+            }
+        }
+        if (privileged != null && below) {
+            w.add(Opcode.MRET.match());
+            return w.bytes();
         }
         if (w.size() == 0 && target == at) {
             return new byte[0];
@@ -240,6 +306,10 @@ public final class VectorProgram implements LockstepSession.Program {
             int upper = (value + 0x800) & 0xFFFF_F000;
             add(Encoder.encode(Opcode.LUI, rd, 0, 0, upper));
             add(Encoder.encode(Opcode.ADDI, rd, rd, 0, value - upper));
+        }
+
+        void csrw(int csr, int rs1) {
+            add(Encoder.encode(Opcode.CSRRW, 0, rs1, 0, csr));
         }
 
         int size() {
