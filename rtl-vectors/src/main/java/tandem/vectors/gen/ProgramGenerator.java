@@ -52,6 +52,13 @@ public final class ProgramGenerator {
     static final String[] LEAF_KINDS = {"rw", "read-only", "invalid", "accessed-clear", "dirty-clear", "user",
         "execute-only", "write-only"};
 
+    /**
+     * Instructions between raising the software interrupt and masking it again. The golden model
+     * takes it at once; an RTL (VexRiscv) a few instructions later, as the privileged spec allows,
+     * and a program must not depend on which.
+     */
+    static final int IRQ_SLACK = 8;
+
     private final GeneratorConfig config;
 
     /** A generator making programs like {@code config}. */
@@ -359,6 +366,9 @@ public final class ProgramGenerator {
             u.add("    csrsi mstatus, 8");
             u.add("    csrsi mip, 2             # interrupt taken after this retires");
             u.add(alu());
+            for (int i = 0; i < IRQ_SLACK; i++) {
+                u.add("    nop                      # a CPU may take it a few instructions later");
+            }
             u.add("    csrci mstatus, 8");
             u.add("    csrci mie, 2");
             return u;

@@ -21,6 +21,7 @@ public final class DutRequirements implements RetireListener {
     private String system;
     private String trap;
     private String privilege;
+    private String accessFault;
 
     /** Requirements of {@code v}; its retire stream still to be fed. */
     public DutRequirements(Vector v) {
@@ -33,6 +34,11 @@ public final class DutRequirements implements RetireListener {
             int pc = b.pc(s);
             if (b.kind(s) != RetireBuffer.KIND_RETIRE) {
                 trap = first(trap, String.format("takes a trap (cause %d) at pc 0x%08x", b.cause(s), pc));
+                int cause = b.cause(s);
+                if (b.kind(s) == RetireBuffer.KIND_TRAP && (cause == 1 || cause == 5 || cause == 7)) {
+                    accessFault = first(accessFault, String.format("takes an access fault (cause %d) at pc 0x%08x",
+                            cause, pc));
+                }
                 continue;
             }
             int insn = b.insn(s);
@@ -55,9 +61,15 @@ public final class DutRequirements implements RetireListener {
 
     /**
      * Why a CPU of {@code dut} cannot run the vector in lockstep, or null when it can. CSRs,
-     * traps and privilege modes need the privileged architecture (Zicsr and M/S/U).
+     * traps and privilege modes need the privileged architecture (Zicsr and M/S/U); an access
+     * fault needs a bus error, which no lockstep run gives (the RTL's accesses outside RAM go to
+     * the golden machine's devices, and a hole reads 0).
      */
     public String missingOn(Profile dut) {
+        if (accessFault != null) {
+            // the lockstep harness answers every access outside RAM from the devices, with no error response
+            return "needs a bus error response, which lockstep does not model: it " + accessFault;
+        }
         String privileged = privilegedNeed();
         if (privileged != null && !(dut.has(Extension.ZICSR) && dut.has(Extension.PRIV))) {
             return privileged;

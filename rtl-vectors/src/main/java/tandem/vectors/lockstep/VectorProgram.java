@@ -74,7 +74,11 @@ public final class VectorProgram implements LockstepSession.Program {
             throws NotApplicableException {
         Vector.Setup s = v.setup();
         byte[] code = s.program().image();
-        byte[] setupProbe = setupCode(s, resetVector, s.pc(), privileged);
+        // a vector that needs no CSR of its own and never reaches the trap sink runs from the CPU's reset
+        // state, so a generated program (which installs its own trap handler) can start at the reset vector
+        boolean sinks = privileged != null && endPc == privileged.trapSink();
+        Privileged csrs = privileged != null && (sinks || !s.csrs().isEmpty() || s.privilege() != 3) ? privileged : null;
+        byte[] setupProbe = setupCode(s, resetVector, s.pc(), csrs);
         boolean needsSetup = setupProbe.length > 0;
         long codeAt = s.pc();
         if (needsSetup && overlaps(s.pc(), code.length, resetVector, setupProbe.length + 8)) {
@@ -89,7 +93,7 @@ public final class VectorProgram implements LockstepSession.Program {
         // an end inside or just after the code moves with it; the trap sink and other fixed places do not
         boolean endMoves = endPc >= s.pc() && endPc <= s.pc() + code.length;
         long end = endMoves ? endPc + delta : endPc;
-        byte[] setupBytes = needsSetup ? setupCode(s, resetVector, codeAt, privileged) : new byte[0];
+        byte[] setupBytes = needsSetup ? setupCode(s, resetVector, codeAt, csrs) : new byte[0];
         if (setupBytes.length != setupProbe.length && needsSetup) {
             throw new IllegalStateException("set-up code changed length when relocated");
         }
