@@ -288,7 +288,7 @@ public final class ProgramGenerator {
             String l = label();
             List<String> u = new ArrayList<>();
             u.add("    la s10, " + l);
-            u.add(switch (rnd.nextInt(6)) {
+            u.add(switch (rnd.nextInt(config.accessFaults() ? 6 : 5)) {
                 case 0 -> "    ecall";
                 case 1 -> "    ebreak";
                 case 2 -> "    unimp";
