@@ -67,8 +67,8 @@ public final class VectorsShrinkCommand implements Callable<Integer> {
             return summary.figure("diverges", false).print(output, spec.commandLine(), Tandem.PASS);
         }
         DivergenceShrinker.Result r;
-        try (ProgressDisplay bar = output.progress("shrink", -1, " runs", 1)) {
-            r = shrinker.shrink(program, out);
+        try (ProgressDisplay bar = output.progress("shrink", -1, " lockstep runs", 1)) {
+            r = shrinker.onCandidate(bar::stepTo).shrink(program, out);
         }
         String detail = r.outcome().lockstep() == null ? r.outcome().vector().message() : r.outcome().lockstep().detail();
         summary.figure("diverges", true).figure("from", r.originalInstructions()).figure("to", r.bodyInstructions())

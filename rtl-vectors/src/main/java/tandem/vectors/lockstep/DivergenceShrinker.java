@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tandem.golden.TandemException;
@@ -58,6 +59,8 @@ public final class DivergenceShrinker {
 
     private final LockstepVectorRunner runner;
     private final VectorFormat format;
+    private IntConsumer progress = n -> { };
+    private int candidates;
 
     /** Shrinks with {@code runner} (its options carry any fault injection), rows in {@code format}. */
     public DivergenceShrinker(LockstepVectorRunner runner, VectorFormat format) {
@@ -65,8 +68,15 @@ public final class DivergenceShrinker {
         this.format = format;
     }
 
+    /** Tells {@code c} the number of lockstep runs so far after each one (a progress bar). */
+    public DivergenceShrinker onCandidate(IntConsumer c) {
+        progress = c;
+        return this;
+    }
+
     /** Whether {@code p} diverges in lockstep; candidates are written under {@code work}. */
     public boolean diverges(GeneratedProgram p, Path work) {
+        progress.accept(++candidates);
         return runOnce(p, work, runner.withoutVcd().withOptions(runner.options().withOutputDir(work.resolve("runs"))))
                 .diverged();
     }
