@@ -47,13 +47,14 @@ import tandem.report.write.ReportDirectory;
  * the end is exactly what {@code tandem report} would make of them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on the built-in defaults and end with the conformance report:",
-            "the Xous-ABI test kernel booted on the golden model on both platforms, a lockstep run against",
-            "SpinalHDL's RiscvCore (and a deliberately broken one that shows a divergence report), the BIO",
-            "example programs with their waveforms, generated vectors (replayed on the golden model, then RV32IM",
-            "ones in lockstep on RiscvCore, once with a flipped register write whose divergence is shrunk to a",
-            "minimal program), the behaviour specs, and the report. One stage line per step; --json and --quiet",
-            "for scripts."})
+        description = {"Run the whole pipeline on the built-in defaults and end with the conformance",
+            "report: the Xous-ABI test kernel booted on the golden model on both platforms,",
+            "a lockstep run against SpinalHDL's RiscvCore (and a deliberately broken one",
+            "that shows a divergence report), the BIO example programs with their",
+            "waveforms, generated vectors (on the golden model, then RV32IM ones in",
+            "lockstep on RiscvCore, once with a flipped register write whose divergence is",
+            "shrunk to a minimal program), the behaviour specs, and the report.",
+            "One stage line per step; --json and --quiet for scripts."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** Retire whose register write the broken lockstep run corrupts. */

@@ -18,8 +18,8 @@ import tandem.vectors.gen.VectorSetGenerator;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write COUNT random programs (<name>.S and <name>.bin at 0x80000000) and vectors.csv holding",
             "what the golden model did with each (instructions retired, final registers, retire-stream summary).",
-            "The same seed and options always write the same bytes. Each row's golden values are replayed",
-            "before the command ends (the bar counts programs written, then replayed)."})
+            "The same seed and options always write the same bytes. Each row's golden",
+            "values are replayed before the command ends."})
 public final class VectorsGenerateCommand implements Callable<Integer> {
 
     @Spec

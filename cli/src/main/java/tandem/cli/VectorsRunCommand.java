@@ -40,14 +40,18 @@ import tandem.vectors.run.Verdict;
 
 /** {@code tandem vectors run}: replays vector files on the golden model and, with {@code --rtl}, in lockstep. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Replay CSV vector files on the golden model: instruction vectors on a fresh hart each,",
-            "BIO vectors on the BIO block. A bad row is reported as file:line and the rest still run.",
-            "With --rtl (files and --top, or 'riscvcore' for the built-in RV32IM core) each instruction vector",
-            "also runs in lockstep as a small program (set-up, the vector, the SiFive finisher); vectors the",
-            "CPU cannot run (CSRs, C, A on RiscvCore) are reported 'not applicable to this DUT'. A generated",
-            "program that diverges is shrunk to a minimal diverging program, written to <out>/<file>-shrunk/.",
-            "Writes <out>/<file>.tandem-result.json per file (with coverage) for 'tandem report'.",
-            "Exit status: 0 all passed, 1 a vector failed or diverged, 2 a file or row could not be read."})
+        description = {"Replay CSV vector files on the golden model: instruction vectors on a fresh",
+            "hart each, BIO vectors on the BIO block. A bad row is reported as file:line",
+            "and the rest still run.",
+            "With --rtl (files and --top, or 'riscvcore' for the built-in RV32IM core)",
+            "each instruction vector also runs in lockstep as a small program (set-up,",
+            "the vector, the SiFive finisher); vectors the CPU cannot run (CSRs, C or A",
+            "on RiscvCore, access faults anywhere) are 'not applicable to this DUT'.",
+            "A generated program that diverges is shrunk to a minimal diverging program",
+            "in <out>/<file>-shrunk/ (--no-shrink to skip).",
+            "Writes <out>/<file>.tandem-result.json per file for 'tandem report'.",
+            "Exit status: 0 all passed, 1 a vector failed or diverged, 2 a file or row",
+            "could not be read."})
 public final class VectorsRunCommand implements Callable<Integer> {
 
     @Spec

@@ -22,12 +22,15 @@ import tandem.vectors.lockstep.LockstepVectorRunner;
 
 /** {@code tandem vectors shrink}: a generated program that diverges in lockstep, shrunk to a minimal one. */
 @Command(name = "shrink", mixinStandardHelpOptions = true,
-        description = {"Shrink a generated program that diverges in lockstep to a smallest program that still",
-            "diverges (delta debugging over its units, then its lines; each candidate runs in lockstep).",
-            "TARGET is a generated program (gen-S-NNNN.S) or a row of a generated set (vectors.csv:LINE).",
-            "Writes <out>/<name>-min.S, .bin, a one-row <name>-min.csv and the minimal run's divergence report.",
-            "Without --rtl the CPU is SpinalHDL's RiscvCore (generate its programs with --profile rv32im).",
-            "Exit status: 0 the program does not diverge, 1 shrunk (a divergence), 2 bad input."})
+        description = {"Shrink a generated program that diverges in lockstep to a smallest program",
+            "that still diverges (delta debugging over its units, then its lines; each",
+            "candidate runs in lockstep). TARGET is a generated program (gen-S-NNNN.S)",
+            "or a row of a generated set (vectors.csv:LINE). Writes <out>/<name>-min.S,",
+            ".bin, a one-row <name>-min.csv and the minimal run's divergence report.",
+            "Without --rtl the CPU is SpinalHDL's RiscvCore (generate its programs with",
+            "--profile rv32im).",
+            "Exit status: 0 the program does not diverge, 1 shrunk (a divergence),",
+            "2 bad input."})
 public final class VectorsShrinkCommand implements Callable<Integer> {
 
     @Spec
