@@ -5,9 +5,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,8 +78,8 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--console-dir", paramLabel = "DIR", description = "Where UART logs go (default tandem-out/boot/<platform>).")
     private Path consoleDir;
 
-    @Option(names = "--quiet", description = "Do not echo the console; print only the summary.")
-    private boolean quiet;
+    @Mixin
+    private OutputOptions output;
 
     @Option(names = "--from-reset", description = {"With --direct or the built-in kernel: start in M-mode at the RAM base,",
         "where our own loader stage sets up the hand-over state and mrets into the kernel (as in lockstep)."})
@@ -84,7 +88,7 @@ public final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintStream echo = quiet ? null : new PrintStream(new WriterStream(out), true);
+        PrintStream echo = !output.human() ? null : new PrintStream(new WriterStream(out), true);
         Path dir = consoleDir != null ? consoleDir : Path.of("tandem-out", "boot", platform);
         XousBoot boot;
         if (fromReset && source != null && source.loader != null) {
@@ -108,21 +112,34 @@ public final class BootCommand implements Callable<Integer> {
             boot = direct(XabiImage.build(platform).argumentBlock(), "xabi test kernel (built in)")
                     .milestones(Milestone.XABI);
         }
-        PrintStream err = new PrintStream(new WriterStream(spec.commandLine().getErr()), true);
-        boolean terminal = System.console() != null;
-        BootReport report = boot.budget(maxInstructions).consoleDir(dir).echo(echo)
-                .progress(line -> {
-                    if (terminal) {
-                        err.print("\r" + line + "   ");
-                    }
-                }).run();
-        if (terminal) {
-            err.println();
+        BootReport report;
+        XousBoot running = boot.budget(maxInstructions).consoleDir(dir).echo(echo);
+        try (ProgressDisplay bar = output.progress("boot " + platform, maxInstructions, " M instr", 1_000_000)) {
+            report = running.progress(line -> bar.stepTo(running.machine().hart().instret())).run();
         }
-        report.summary().forEach(out::println);
-        out.println("  console logs in " + dir);
-        out.flush();
-        return report.exitCode() == 0 ? Tandem.PASS : Tandem.FAIL;
+        Summary summary = new Summary("boot").figure("platform", report.platform()).figure("mode", report.mode())
+                .figure("stop", report.stop().kind().name().toLowerCase(Locale.ROOT))
+                .figure("stopDetail", report.stop().describe())
+                .figure("instructions", report.instructions()).figure("cycles", report.cycles())
+                .figure("milestones", milestones(report))
+                .figure("checksPassed", report.checks().stream().filter(c -> c.passed()).count())
+                .figure("checksFailed", report.failedChecks().size())
+                .figure("consoleDir", dir.toString());
+        report.summary().forEach(summary::line);
+        summary.line("  console logs in " + dir);
+        if (report.exitCode() != 0) {
+            summary.problem(report.summary().get(0));
+        }
+        return summary.print(output, spec.commandLine(), report.exitCode() == 0 ? Tandem.PASS : Tandem.FAIL);
+    }
+
+    /** Each expected milestone with the instruction count it was reached at, or null when missed. */
+    private static Map<String, Long> milestones(BootReport report) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Milestone e : report.expected()) {
+            m.put(e.name(), report.hit(e).map(BootReport.Hit::instructions).orElse(null));
+        }
+        return m;
     }
 
     private XousBoot direct(byte[] block, String name) {

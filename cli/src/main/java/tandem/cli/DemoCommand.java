@@ -1,8 +1,12 @@
 package tandem.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,10 +47,14 @@ import tandem.report.write.ReportDirectory;
  * the end is exactly what {@code tandem report} would make of them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on the built-in defaults and end with the conformance report:",
-            "the Xous-ABI test kernel booted on the golden model on both platforms, a lockstep run against",
-            "SpinalHDL's RiscvCore (and a deliberately broken one that shows a divergence report), the BIO",
-            "example programs with their waveforms, generated vectors, the behaviour specs, and the report."})
+        description = {"Run the whole pipeline on the built-in defaults and end with the conformance",
+            "report: the Xous-ABI test kernel booted on the golden model on both platforms,",
+            "a lockstep run against SpinalHDL's RiscvCore (and a deliberately broken one",
+            "that shows a divergence report), the BIO example programs with their",
+            "waveforms, generated vectors (on the golden model, then RV32IM ones in",
+            "lockstep on RiscvCore, once with a flipped register write whose divergence is",
+            "shrunk to a minimal program), the behaviour specs, and the report.",
+            "One stage line per step; --json and --quiet for scripts."})
 public final class DemoCommand implements Callable<Integer> {
 
     /** Retire whose register write the broken lockstep run corrupts. */
@@ -62,13 +71,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--skip-specs", description = "Leave out the behaviour specs (the longest stage).")
     private boolean skipSpecs;
 
+    @Mixin
+    private OutputOptions output;
+
     private PrintWriter con;
     private final List<String> outputs = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        con = spec.commandLine().getOut();
+        con = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
         Files.createDirectories(out);
         stage("boot: the Xous-ABI test kernel on the golden model", this::boots);
         stage("lockstep: golden model vs SpinalHDL RiscvCore (Verilated)", this::lockstep);
@@ -78,15 +90,18 @@ public final class DemoCommand implements Callable<Integer> {
             stage("specs: Gherkin behaviour specs of IPC and memory protection", this::specs);
         }
         int reportCode = report();
-        con.println();
-        con.println("demo: outputs");
-        outputs.forEach(o -> con.println("  " + o));
-        if (!problems.isEmpty()) {
-            con.println("demo: problems");
-            problems.forEach(p -> con.println("  " + p));
-        }
         con.flush();
-        return problems.isEmpty() && reportCode == Tandem.PASS ? Tandem.PASS : Tandem.FAIL;
+        Summary summary = new Summary("demo").figure("out", out.toString()).figure("outputs", outputs)
+                .figure("reportPassed", reportCode == Tandem.PASS);
+        summary.line("");
+        summary.line("demo: outputs");
+        outputs.forEach(o -> summary.line("  " + o));
+        if (!problems.isEmpty()) {
+            summary.line("demo: problems");
+        }
+        problems.forEach(p -> summary.problem("  " + p));
+        return summary.print(output, spec.commandLine(),
+                problems.isEmpty() && reportCode == Tandem.PASS ? Tandem.PASS : Tandem.FAIL);
     }
 
     /** One step of the demo; a failure is recorded and the demo goes on. */
@@ -123,6 +138,24 @@ public final class DemoCommand implements Callable<Integer> {
         return new Invocation(code, text.toString());
     }
 
+    /** Runs a subcommand without echoing what it prints (its JSON summary is read instead). */
+    private Invocation quietly(String... args) {
+        StringWriter text = new StringWriter();
+        CommandLine cl = Tandem.commandLine();
+        PrintWriter w = new PrintWriter(text, true);
+        cl.setOut(w);
+        cl.setErr(w);
+        return new Invocation(cl.execute(args), text.toString());
+    }
+
+    /** The stop line and milestones of a {@code tandem boot --json} run. */
+    private static String bootSummary(Invocation r) {
+        JsonNode j = json(r);
+        return j.has("stopDetail") ? j.path("stopDetail").asText() + "; " + j.path("instructions").asLong()
+                + " instructions; checks " + j.path("checksPassed").asLong() + " passed, "
+                + j.path("checksFailed").asLong() + " failed" : r.text().strip();
+    }
+
     private static String indent(String s) {
         StringBuilder sb = new StringBuilder();
         for (String line : s.split("\n")) {
@@ -155,11 +188,11 @@ public final class DemoCommand implements Callable<Integer> {
         for (String platform : List.of("precursor", "baochip-1x")) {
             Path dir = out.resolve("boot").resolve(platform);
             long t0 = System.nanoTime();
-            Invocation r = tandem("boot", "--platform", platform, "--console-dir", dir.toString(), "--quiet");
-            double ms = (System.nanoTime() - t0) / 1e6;
-            String summary = lastLine(r.text(), "boot ");
-            cases.add(CaseResult.of("boot " + platform, r.code() == 0 ? Status.PASS : Status.FAIL, ms, summary)
-                    .withDetail(r.text()));
+            Invocation r = quietly("boot", "--platform", platform, "--console-dir", dir.toString(), "--json");
+            String summary = bootSummary(r);
+            con.println("  boot " + platform + ": " + summary);
+            cases.add(CaseResult.of("boot " + platform, r.code() == 0 ? Status.PASS : Status.FAIL,
+                    (System.nanoTime() - t0) / 1e6, summary).withDetail(r.text()));
             outputs.add("boot " + platform + ": console logs in " + dir);
             if (r.code() != 0) {
                 problems.add("boot " + platform + " failed: " + summary);
@@ -249,7 +282,7 @@ public final class DemoCommand implements Callable<Integer> {
         write(RunResult.of(RunKind.BIO, "BIO example programs", "tandem 0.1.0", Map.of(), cases), dir);
     }
 
-    private void vectors() {
+    private void vectors() throws java.io.IOException {
         Path set = out.resolve("vectors").resolve("set");
         Invocation gen = tandem("vectors", "generate", "--seed", "7", "--count", "4", "--out", set.toString());
         if (gen.code() != 0) {
@@ -262,6 +295,74 @@ public final class DemoCommand implements Callable<Integer> {
             problems.add("generated vectors did not replay cleanly");
         }
         outputs.add("vectors: " + set + " (programs, expected traces), results in " + out.resolve("vectors"));
+        vectorsInLockstep();
+    }
+
+    /** Flips tried, from this retire on, until one hits a register write of the generated RV32IM program. */
+    private static final int FIRST_FLIP = 50;
+
+    /**
+     * RV32IM programs replayed in lockstep on RiscvCore, then again with a flipped register write:
+     * the divergence is shrunk to a minimal program. Both runs' own result files are replaced by one
+     * suite in which the deliberate divergence is waived, as in the lockstep stage.
+     */
+    private void vectorsInLockstep() throws java.io.IOException {
+        Path dir = out.resolve("vectors-lockstep");
+        Path set = dir.resolve("set");
+        // seed 1: its programs never divide a negative number by zero, which RiscvCore gets wrong (gives 1, not -1)
+        Invocation gen = tandem("vectors", "generate", "--profile", "rv32im", "--seed", "1", "--count", "2",
+                "--units", "30", "--out", set.toString());
+        if (gen.code() != 0) {
+            problems.add("RV32IM vector generation failed");
+            return;
+        }
+        String csv = set.resolve("vectors.csv").toString();
+        List<CaseResult> cases = new ArrayList<>();
+        Invocation clean = quietly("vectors", "run", csv, "--rtl", "riscvcore", "--out", dir.resolve("clean").toString(),
+                "--json");
+        JsonNode c = json(clean);
+        con.printf("  vectors in lockstep on RiscvCore: %d passed, %d failed, %d not applicable%n",
+                c.path("passed").asInt(), c.path("failed").asInt(), c.path("notApplicable").asInt());
+        cases.add(CaseResult.of("RV32IM vectors in lockstep", clean.code() == 0 ? Status.PASS : Status.FAIL, 0,
+                c.path("passed").asInt() + " passed in lockstep"));
+        if (clean.code() != 0) {
+            problems.add("RV32IM vectors did not replay cleanly in lockstep");
+        }
+        JsonNode shrunk = null;
+        for (int at = FIRST_FLIP; at < FIRST_FLIP + 20 && shrunk == null; at++) {
+            Invocation broken = quietly("vectors", "run", csv, "--rtl", "riscvcore", "--inject-flip", at + ":3",
+                    "--out", dir.resolve("broken").toString(), "--json");
+            JsonNode b = json(broken);
+            if (b.path("shrunk").size() > 0) {
+                shrunk = b.path("shrunk").get(0);
+                con.printf("  vectors with a flipped register write (retire %d, bit 3): %s diverged, shrunk from %d to %d"
+                        + " body instructions in %d lockstep runs%n    minimal program %s%n", at,
+                        shrunk.path("vector").asText(), shrunk.path("from").asInt(), shrunk.path("to").asInt(),
+                        shrunk.path("runs").asInt(), shrunk.path("source").asText());
+                outputs.add("shrunk diverging program (deliberate): " + shrunk.path("source").asText());
+            }
+        }
+        cases.add(CaseResult.of("RV32IM vectors with an injected fault, shrunk", shrunk != null ? Status.WAIVED
+                : Status.FAIL, 0, shrunk != null ? "divergence expected, caught and shrunk to " + shrunk.path("to").asInt()
+                        + " instructions: " + shrunk.path("source").asText() : "no injected fault diverged"));
+        if (shrunk == null) {
+            problems.add("no injected fault diverged in the generated RV32IM vectors");
+        }
+        for (String run : List.of("clean", "broken")) {
+            Files.deleteIfExists(dir.resolve(run).resolve("vectors." + RunResult.FILE_NAME));
+        }
+        write(RunResult.of(RunKind.VECTORS, "RV32IM vectors in lockstep with RiscvCore", "tandem 0.1.0",
+                Map.of("dut", "SpinalHDL RiscvCore 1.14.2 (RV32IM)", "set", csv), cases), dir);
+        outputs.add("vectors in lockstep: " + dir);
+    }
+
+    /** The JSON summary a subcommand printed as its last line (empty when there is none). */
+    private static JsonNode json(Invocation r) {
+        try {
+            return new ObjectMapper().readTree(lastLine(r.text(), "{"));
+        } catch (JsonProcessingException e) {
+            return new ObjectMapper().createObjectNode();
+        }
     }
 
     private void specs() {

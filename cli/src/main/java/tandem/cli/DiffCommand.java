@@ -1,6 +1,5 @@
 package tandem.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,6 +73,9 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Also write DIR/<A>-vs-<B>.tandem-result.json for 'tandem report' (A as the reference, B as the DUT).")
     private Path outDir;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         Set<TraceDiff.Field> fields = EnumSet.noneOf(TraceDiff.Field.class);
@@ -85,20 +88,30 @@ public final class DiffCommand implements Callable<Integer> {
         TraceDiff.Options options = new TraceDiff.Options(fields, alignInterrupts, skip, address(startPc), window, 2);
         TraceDiff.Result result;
         long start = System.nanoTime();
-        try (TraceSource sa = TraceSource.open(a); TraceSource sb = TraceSource.open(b)) {
+        long bytes = CountedInput.size(a, b);
+        try (ProgressDisplay bar = bytes >= CountedInput.WORTH_A_BAR ? output.progress("diff", bytes, " MiB", 1 << 20)
+                : ProgressDisplay.hidden();
+             TraceSource sa = TraceSource.open(CountedInput.open(a, bar), a.toString());
+             TraceSource sb = TraceSource.open(CountedInput.open(b, bar), b.toString())) {
             result = TraceDiff.compare(sa, sb, options);
         }
         double ms = (System.nanoTime() - start) / 1e6;
         String report = TraceDiffReport.text(result, width);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(report);
+        Summary summary = new Summary("diff").figure("a", a.toString()).figure("b", b.toString())
+                .figure("same", result.same()).figure("matched", result.matched()).figure("milliseconds", ms);
+        if (!result.same()) {
+            TraceDiff.Divergence d = result.divergence();
+            summary.figure("divergenceRecord", d.index()).figure("differences", d.differences());
+            summary.problem(String.format("diff: %s and %s diverge at record %d: %s", a, b, d.index(),
+                    d.differences().isEmpty() ? "" : d.differences().get(0)));
+        }
+        summary.line("%s", report.stripTrailing());
         if (outDir != null) {
             Path json = outDir.resolve(stem(a) + "-vs-" + stem(b) + "." + RunResult.FILE_NAME);
             ResultJson.write(runResult(result, report, ms, fields), json);
-            out.println("diff: result " + json);
+            summary.line("diff: result " + json).figure("result", json.toString());
         }
-        out.flush();
-        return result.same() ? Tandem.PASS : Tandem.FAIL;
+        return summary.print(output, spec.commandLine(), result.same() ? Tandem.PASS : Tandem.FAIL);
     }
 
     private static String stem(Path p) {

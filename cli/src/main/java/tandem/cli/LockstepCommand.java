@@ -1,7 +1,6 @@
 package tandem.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,11 +57,13 @@ public final class LockstepCommand implements Callable<Integer> {
             description = "Fault injection to prove the checker: flip BIT of the register write of retire number RETIRE.")
     private String injectFlip;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         Path program = rtl.takeProgram(elf);
-        PrintWriter console = spec.commandLine().getOut();
-        PrintStream log = System.err;
+        PrintStream log = output.log();
         DutLibrary library = rtl.library(false, log);
         Profile cpu = Profile.named(profile != null ? profile : rtl.builtIn() ? "rv32im" : "vexriscv");
         LockstepOptions options = LockstepOptions.defaults(out).withTiming(rtl.waitStates(), rtl.backpressure(), rtl.seed())
@@ -78,20 +79,15 @@ public final class LockstepCommand implements Callable<Integer> {
         LockstepSession session = new LockstepSession(library, noVcd ? null : rtl.tracedLibrary(log),
                 rtl.describe() + "; golden " + cpu.name() + " on " + platform + "; program " + program);
         Machine machine = Machine.create(Platform.named(platform), cpu);
-        LockstepResult r = session.run(machine, LockstepSession.elf(program), options,
-                (retires, cycles, rate, divergences) -> log.printf("\rretires %,d  cycles %,d  %.2f M cycles/s  divergences %d ",
-                        retires, cycles, rate / 1e6, divergences));
-        log.println();
-        console.printf("lockstep: %s: %s%n", r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.detail());
-        console.printf("lockstep: %,d retires matched, %,d RTL cycles in %.2f s (%.2f M cycles/s)%n",
-                r.retires(), r.cycles(), r.seconds(), r.cyclesPerSecond() / 1e6);
-        if (r.report() != null) {
-            console.printf("lockstep: report %s%n", r.report());
+        LockstepResult r;
+        try (ProgressDisplay bar = output.progress("lockstep", maxCycles, " M cycles", 1_000_000)) {
+            r = session.run(machine, LockstepSession.elf(program), options, (retires, cycles, rate, divergences) -> {
+                bar.stepTo(cycles);
+                bar.extra(String.format("%,d retires matched", retires));
+            });
         }
-        if (r.divergence() != null && r.divergence().vcd() != null) {
-            console.printf("lockstep: VCD %s%n", r.divergence().vcd());
-        }
-        console.flush();
-        return r.exitCode();
+        Summary summary = LockstepSummary.of(r);
+        summary.figure("program", program.toString()).figure("rtl", rtl.describe());
+        return summary.print(output, spec.commandLine(), r.exitCode());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,11 +46,18 @@ public final class ReportCommand implements Callable<Integer> {
             description = "CPU profile whose ISA coverage is measured against (${DEFAULT-VALUE}).")
     private String profile;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         ResultCollector collector = new ResultCollector();
-        runs.forEach(collector::add);
-        PrintWriter con = spec.commandLine().getOut();
+        try (ProgressDisplay bar = output.progress("report", runs.size(), " inputs", 1)) {
+            for (Path run : runs) {
+                collector.add(run);
+                bar.stepBy(1);
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         for (ResultProblem p : collector.problems()) {
             err.println("tandem: " + p);
@@ -58,16 +66,24 @@ public final class ReportCommand implements Callable<Integer> {
                 "tandem 0.1.0", collector.runs(), collector.problems().stream().map(ResultProblem::toString).toList(),
                 IsaCoverageUniverse.of(Profile.named(profile)));
         List<Path> files = ReportDirectory.write(report, out);
-        con.printf("report: %s — %d cases in %d suites: %d passed, %d failed, %d errors, %d skipped, %d waived%n",
+        Summary summary = new Summary("report").figure("verdict", report.verdict().word())
+                .figure("cases", report.total()).figure("suites", report.runs().size())
+                .figure("passed", report.count(Status.PASS)).figure("failed", report.count(Status.FAIL))
+                .figure("errors", report.count(Status.ERROR)).figure("skipped", report.count(Status.SKIPPED))
+                .figure("waived", report.count(Status.WAIVED))
+                .figure("files", files.stream().map(Path::toString).toList())
+                .figure("inputProblems", collector.problems().stream().map(ResultProblem::toString).toList());
+        summary.line("report: %s — %d cases in %d suites: %d passed, %d failed, %d errors, %d skipped, %d waived",
                 report.verdict().word().toUpperCase(Locale.ROOT), report.total(), report.runs().size(),
                 report.count(Status.PASS), report.count(Status.FAIL), report.count(Status.ERROR),
                 report.count(Status.SKIPPED), report.count(Status.WAIVED));
-        files.forEach(f -> con.printf("report: wrote %s%n", f));
-        con.flush();
-        err.flush();
-        if (!collector.problems().isEmpty()) {
-            return Tandem.USAGE;
+        files.forEach(f -> summary.line("report: wrote %s", f));
+        if (report.verdict() != Status.PASS && collector.problems().isEmpty()) {
+            summary.problem("report: " + report.verdict().word().toUpperCase(Locale.ROOT) + " — "
+                    + (report.count(Status.FAIL) + report.count(Status.ERROR)) + " cases failed; see " + out);
         }
-        return report.verdict() == Status.PASS ? Tandem.PASS : Tandem.FAIL;
+        int code = !collector.problems().isEmpty() ? Tandem.USAGE
+                : report.verdict() == Status.PASS ? Tandem.PASS : Tandem.FAIL;
+        return summary.print(output, spec.commandLine(), code);
     }
 }

@@ -24,7 +24,8 @@ import tandem.golden.TandemException;
 public final class RtlOptions {
 
     @Option(names = "--rtl", arity = "1..*", paramLabel = "FILE",
-            description = "Verilog/SystemVerilog files or .f lists of the CPU (default: SpinalHDL's RiscvCore, RV32IM).")
+            description = "Verilog/SystemVerilog files or .f lists of the CPU, or 'riscvcore' for SpinalHDL's"
+                    + " RiscvCore (RV32IM, generated from the registry jar; the default of commands that need a CPU).")
     List<Path> rtl = new ArrayList<>();
 
     @Option(names = "--top", paramLabel = "MODULE", description = "Top module of --rtl.")
@@ -45,9 +46,29 @@ public final class RtlOptions {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the bus back-pressure (${DEFAULT-VALUE}).")
     long seed;
 
-    /** Whether the built-in RiscvCore is used. */
+    /** The {@code --rtl} value that names the built-in RiscvCore explicitly. */
+    public static final String BUILT_IN = "riscvcore";
+
+    /** Whether the built-in RiscvCore is used: no {@code --rtl}, or {@code --rtl riscvcore}. */
     public boolean builtIn() {
-        return rtl.isEmpty();
+        return rtl.isEmpty() || rtl.size() == 1 && rtl.get(0).toString().equals(BUILT_IN);
+    }
+
+    /** Whether {@code --rtl} was given at all (commands where lockstep is optional). */
+    public boolean given() {
+        return !rtl.isEmpty();
+    }
+
+    /**
+     * Takes the trailing values of {@code --rtl} that end in {@code suffix} (picocli's
+     * {@code 1..*} arity swallows positionals written after {@code --rtl a.v}).
+     */
+    public List<Path> takeTrailing(String suffix) {
+        List<Path> taken = new ArrayList<>();
+        while (!rtl.isEmpty() && rtl.get(rtl.size() - 1).toString().endsWith(suffix)) {
+            taken.add(0, rtl.remove(rtl.size() - 1));
+        }
+        return taken;
     }
 
     /**

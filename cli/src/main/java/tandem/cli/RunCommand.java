@@ -6,13 +6,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,11 +56,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--vcd", paramLabel = "FILE", description = "Write the retire stream as a VCD waveform (pc, privilege, retire strobe, rd writes, traps).")
     private Path vcd;
 
-    @Option(names = "--quiet", description = "Print only the stop line; no guest console, no progress bar.")
-    private boolean quiet;
-
-    @Option(names = "--json", description = "Print the outcome as one JSON object (for scripts) instead of the stop line.")
-    private boolean json;
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() {
@@ -71,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         machine.loadElf(elf);
         machine.enableEcallConvention();
         PrintWriter out = spec.commandLine().getOut();
-        if (!quiet && !json) {
+        if (output.human()) {
             machine.console().addSink((uart, b) -> {
                 out.write(b);
                 if (b == '\n') {
@@ -90,9 +85,11 @@ public final class RunCommand implements Callable<Integer> {
                 outputs.add(attach(machine, TextTraceWriter.open(textTrace)));
             }
             if (vcd != null) {
-                outputs.add(attach(machine, RetireWaveform.open(vcd)));
+                outputs.add(attach(machine, RetireWaveform.open(vcd, machine.hart())));
             }
-            reason = RunProgress.run(machine, maxInstructions, !quiet && !json, "run");
+            try (ProgressDisplay bar = output.progress("run", maxInstructions, " M instr", 1_000_000)) {
+                reason = RunProgress.run(machine, maxInstructions, bar);
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new TandemException("cannot write an output file: " + e.getMessage());
         } finally {
@@ -101,28 +98,24 @@ public final class RunCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.flush();
         long n = machine.hart().instret();
-        if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("program", elf.toString());
-            o.put("stop", reason.kind().name().toLowerCase(java.util.Locale.ROOT));
-            o.put("exitCode", reason.exitCode());
-            o.put("passed", reason.passed());
-            o.put("pc", String.format("0x%08x", reason.pc()));
-            o.put("detail", reason.detail());
-            o.put("instructions", n);
-            o.put("seconds", seconds);
-            o.put("console", machine.console().text());
-            try {
-                out.println(new ObjectMapper().writeValueAsString(o));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+        Summary summary = new Summary("run")
+                .figure("program", elf.toString())
+                .figure("stop", reason.kind().name().toLowerCase(Locale.ROOT))
+                .figure("programExitCode", reason.exitCode())
+                .figure("passed", reason.passed())
+                .figure("pc", String.format("0x%08x", reason.pc()))
+                .figure("detail", reason.detail())
+                .figure("instructions", n)
+                .figure("seconds", seconds)
+                .figure("console", machine.console().text());
+        String line = String.format(Locale.ROOT, "run: %s; %d instructions in %.2f s (%.1f MIPS)", reason.describe(),
+                n, seconds, n / seconds / 1e6);
+        if (reason.passed()) {
+            summary.line(line);
         } else {
-            out.printf("tandem: %s; %d instructions in %.2f s (%.1f MIPS)%n", reason.describe(), n, seconds,
-                    n / seconds / 1e6);
+            summary.problem(line);
         }
-        out.flush();
-        return reason.passed() ? Tandem.PASS : Tandem.FAIL;
+        return summary.print(output, spec.commandLine(), reason.passed() ? Tandem.PASS : Tandem.FAIL);
     }
 
     private static <T extends RetireListener & Closeable> Closeable attach(Machine machine, T listener) {

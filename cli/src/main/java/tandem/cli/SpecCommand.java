@@ -1,17 +1,26 @@
 package tandem.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tandem.features.SpecRun;
 import tandem.golden.TandemException;
+import tandem.report.model.RunResult;
+import tandem.report.model.Status;
+import tandem.report.read.ResultCollector;
 
 /**
  * {@code tandem spec}: runs Gherkin behaviour specs (Xous IPC, memory protection, MMU rules)
@@ -47,6 +56,9 @@ public final class SpecCommand implements Callable<Integer> {
             description = "Where the reports go (default ${DEFAULT-VALUE}).")
     private Path reportDir;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         List<String> chosen = new ArrayList<>(paths);
@@ -67,9 +79,41 @@ public final class SpecCommand implements Callable<Integer> {
         if (top != null) {
             System.setProperty("tandem.vexriscv.top", top);
         }
-        SpecRun.Result r = SpecRun.run(chosen, tags, reportDir);
-        spec.commandLine().getOut().printf("tandem spec: %s; reports in %s%n",
-                r.exitCode() == 0 ? "all scenarios passed" : r.problems().size() + " problem(s)", r.reportDir());
-        return r.exitCode();
+        SpecRun.Result r;
+        PrintStream stdout = System.out;
+        try (ProgressDisplay bar = output.progress("spec", -1, " scenarios", 1)) {
+            if (!output.human()) {
+                // Cucumber's own summary goes to System.out, which a script reads as our JSON
+                System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            }
+            r = SpecRun.run(chosen, tags, reportDir);
+        } finally {
+            System.setOut(stdout);
+        }
+        Summary summary = new Summary("spec").figure("reportDir", r.reportDir().toString());
+        Map<Status, Long> counts = scenarioCounts(r.reportDir().resolve("cucumber.json"));
+        counts.forEach((status, n) -> summary.figure(status.name().toLowerCase(Locale.ROOT), n));
+        r.problems().forEach(summary::problem);
+        summary.line("tandem spec: %s; %d scenarios passed, %d failed; reports in %s",
+                r.exitCode() == 0 ? "all scenarios passed" : r.problems().size() + " problem(s)",
+                counts.getOrDefault(Status.PASS, 0L), counts.getOrDefault(Status.FAIL, 0L)
+                        + counts.getOrDefault(Status.ERROR, 0L), r.reportDir());
+        return summary.print(output, spec.commandLine(), r.exitCode());
+    }
+
+    /** Scenarios per status, read back from the Cucumber JSON the run wrote (empty when there is none). */
+    private static Map<Status, Long> scenarioCounts(Path cucumberJson) {
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        for (Status st : List.of(Status.PASS, Status.FAIL, Status.ERROR, Status.SKIPPED)) {
+            counts.put(st, 0L);
+        }
+        if (!Files.isRegularFile(cucumberJson)) {
+            return counts;
+        }
+        ResultCollector collector = new ResultCollector().add(cucumberJson);
+        for (RunResult run : collector.runs()) {
+            run.cases().forEach(c -> counts.merge(c.status(), 1L, Long::sum));
+        }
+        return counts;
     }
 }

@@ -1,11 +1,14 @@
 package tandem.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +40,8 @@ public final class WaveDiffCommand implements Callable<Integer> {
             description = "A file of a=b lines, or a=b[,c=d...] inline; may be repeated.")
     private List<String> maps = List.of();
 
-    @Option(names = "--quiet", description = "Print only the summary line.")
-    private boolean quiet;
+    @Mixin
+    private OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -54,26 +57,51 @@ public final class WaveDiffCommand implements Callable<Integer> {
             }
         }
         WaveDiff.Result result;
-        try (VcdReader ra = VcdReader.open(a); VcdReader rb = VcdReader.open(b)) {
+        long bytes = CountedInput.size(a, b);
+        try (ProgressDisplay bar = bytes >= CountedInput.WORTH_A_BAR ? output.progress("wavediff", bytes, " MiB", 1 << 20)
+                : ProgressDisplay.hidden();
+             VcdReader ra = VcdReader.open(CountedInput.open(a, bar), a.toString());
+             VcdReader rb = VcdReader.open(CountedInput.open(b, bar), b.toString())) {
             result = WaveDiff.compare(ra, rb, map);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (!quiet) {
-            for (WaveDiff.Difference d : result.differences()) {
-                String names = d.nameA().equals(d.nameB()) ? d.nameA() : d.nameA() + " = " + d.nameB();
-                out.printf("%s: first difference at %s: A=%s (%s) B=%s (%s)%n", names,
-                        WaveDiff.formatTime(d.timeFs()), WaveDiff.format(d.valueA()), where(a, d.lineA()),
-                        WaveDiff.format(d.valueB()), where(b, d.lineB()));
-            }
-            if (!result.onlyInA().isEmpty() || !result.onlyInB().isEmpty()) {
-                out.printf("not compared: %d signals only in %s, %d only in %s%n", result.onlyInA().size(), a,
-                        result.onlyInB().size(), b);
-            }
+        Summary summary = new Summary("wavediff").figure("a", a.toString()).figure("b", b.toString())
+                .figure("same", result.same()).figure("signals", result.pairs().size())
+                .figure("differing", result.differences().size())
+                .figure("onlyInA", result.onlyInA().size()).figure("onlyInB", result.onlyInB().size())
+                .figure("comparedUpTo", WaveDiff.formatTime(result.endFs()));
+        List<Map<String, Object>> diffs = new ArrayList<>();
+        for (WaveDiff.Difference d : result.differences()) {
+            String names = d.nameA().equals(d.nameB()) ? d.nameA() : d.nameA() + " = " + d.nameB();
+            summary.line("%s: first difference at %s: A=%s (%s) B=%s (%s)", names, WaveDiff.formatTime(d.timeFs()),
+                    WaveDiff.format(d.valueA()), where(a, d.lineA()), WaveDiff.format(d.valueB()), where(b, d.lineB()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("signal", names);
+            m.put("time", WaveDiff.formatTime(d.timeFs()));
+            m.put("a", WaveDiff.format(d.valueA()));
+            m.put("b", WaveDiff.format(d.valueB()));
+            diffs.add(m);
         }
-        out.printf("wavediff: %d of %d signals differ (compared up to %s)%n", result.differences().size(),
-                result.pairs().size(), WaveDiff.formatTime(result.endFs()));
-        out.flush();
-        return result.same() ? Tandem.PASS : Tandem.FAIL;
+        summary.figure("differences", diffs);
+        if (!result.onlyInA().isEmpty() || !result.onlyInB().isEmpty()) {
+            summary.line("not compared: %d signals only in %s, %d only in %s", result.onlyInA().size(), a,
+                    result.onlyInB().size(), b);
+        }
+        String headline = String.format("wavediff: %d of %d signals differ (compared up to %s)",
+                result.differences().size(), result.pairs().size(), WaveDiff.formatTime(result.endFs()));
+        summary.line(headline);
+        if (result.inputError() != null) {
+            // the differences before the bad spot are printed; the error is the input error it is
+            summary.figure("inputError", result.inputError());
+            int code = summary.print(output, spec.commandLine(), Tandem.USAGE);
+            spec.commandLine().getErr().println("tandem: " + result.inputError() + " (compared up to "
+                    + WaveDiff.formatTime(result.endFs()) + ")");
+            spec.commandLine().getErr().flush();
+            return code;
+        }
+        if (!result.same()) {
+            summary.problem(headline);
+        }
+        return summary.print(output, spec.commandLine(), result.same() ? Tandem.PASS : Tandem.FAIL);
     }
 
     private static String where(Path file, int line) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +59,16 @@ class BootCommandTest {
     }
 
     @Test
-    void fromResetRunsOurMachineModeStageFirst() {
-        CliRun run = CliRun.tandem("boot", "--platform", "baochip-1x", "--from-reset", "--quiet", "--console-dir",
+    void fromResetRunsOurMachineModeStageFirst() throws IOException {
+        CliRun run = CliRun.tandem("boot", "--platform", "baochip-1x", "--from-reset", "--json", "--console-dir",
                 dir.resolve("r").toString());
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().startsWith("boot baochip-1x (direct from reset): stopped at pc"), run.out());
+        JsonNode j = new ObjectMapper().readTree(run.out());
+        assertEquals("direct from reset", j.get("mode").asText(), run.out());
+        assertEquals("stopped", j.get("stop").asText(), run.out());
+        assertTrue(j.get("instructions").asLong() > 0, run.out());
+        j.get("milestones").fields().forEachRemaining(m -> assertTrue(m.getValue().isNumber(), m.getKey() + " reached"));
+        assertTrue(CliRun.tandem("boot", "--platform", "baochip-1x", "--from-reset", "--quiet", "--console-dir",
+                dir.resolve("q").toString()).out().isEmpty(), "--quiet prints nothing when the boot passes");
     }
 }

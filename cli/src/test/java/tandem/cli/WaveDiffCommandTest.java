@@ -79,4 +79,18 @@ class WaveDiffCommandTest {
         assertTrue(truncated.err().startsWith("tandem: " + cut + ":"), truncated.err());
         assertTrue(truncated.err().contains("truncated file"), truncated.err());
     }
+
+    @Test
+    void aVcdCutShortKeepsTheDifferencesBeforeTheCut() throws IOException {
+        Path a = pins("golden.vcd", "tandem.bio", Timescale.NS, 1, -1);
+        Path b = pins("rtl.vcd", "TOP.bio", Timescale.PS, 1000, 3);
+        String text = Files.readString(b);
+        Path cut = Files.writeString(dir.resolve("cut.vcd"), text.substring(0, text.indexOf("#150000") + 3));
+        CliRun run = CliRun.tandem("wavediff", a.toString(), cut.toString(), "--map", "tandem.bio=TOP.bio");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("tandem.bio.pin2 = TOP.bio.pin2: first difference at 30 ns"), run.out());
+        assertTrue(run.err().startsWith("tandem: " + cut + ":"), run.err());
+        assertTrue(run.err().contains("(compared up to 140 ns)"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
 }

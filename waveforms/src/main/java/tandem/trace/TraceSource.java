@@ -36,10 +36,23 @@ public interface TraceSource extends AutoCloseable {
 
     /** Opens {@code file}, recognising its format. */
     static TraceSource open(Path file) {
-        String name = file.toString();
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new TandemException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return open(raw, file.toString());
+    }
+
+    /**
+     * Reads a trace from {@code raw} (a file's bytes, perhaps counted for a progress bar),
+     * recognising its format; {@code name} names it in messages. Closing the source closes {@code raw}.
+     */
+    static TraceSource open(InputStream raw, String name) {
         InputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = new BufferedInputStream(raw, 1 << 16);
             in.mark(2);
             int b0 = in.read();
             int b1 = in.read();
@@ -66,10 +79,10 @@ public interface TraceSource extends AutoCloseable {
             throw new TandemException(name + ":1: not a trace: expected a Tandem binary or text trace, "
                     + "a Spike commit log or an RVFI dump");
         } catch (IOException e) {
-            closeQuietly(in);
+            closeQuietly(in == null ? raw : in);
             throw new TandemException(name + ": cannot read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(in);
+            closeQuietly(in == null ? raw : in);
             throw e;
         }
     }

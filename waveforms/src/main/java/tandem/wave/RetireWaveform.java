@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import tandem.golden.hart.Hart;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
 
@@ -19,7 +20,8 @@ import tandem.golden.retire.RetireListener;
  * {@code mmu_failure} (the Sv32 check behind a page fault, {@code TranslationFailure} ordinal + 1),
  * which keep their last value; in {@code <scope>.regs} the register file {@code x1..x31} under ABI names
  * as the writes reveal it, and in {@code <scope>.csrs} the trap and translation CSRs as last
- * written ({@code x} until then).
+ * written ({@code x} until then); optionally, in {@code <scope>.mmu}, the Sv32 walks behind each
+ * record ({@link MmuWalkProbe}).
  */
 public final class RetireWaveform implements RetireListener, Closeable {
 
@@ -57,6 +59,7 @@ public final class RetireWaveform implements RetireListener, Closeable {
     private final VcdSignal[] regs = new VcdSignal[32];
     private final VcdSignal[] csrs = new VcdSignal[CSRS.length];
     private final int[] csrIndex = new int[4096];
+    private final MmuWalkProbe mmu;
     private long lastEnd = -1;
 
     /**
@@ -64,6 +67,15 @@ public final class RetireWaveform implements RetireListener, Closeable {
      * {@code period} time units (at least 2).
      */
     public RetireWaveform(VcdWriter vcd, String scope, long period) {
+        this(vcd, scope, period, null);
+    }
+
+    /**
+     * As {@link #RetireWaveform(VcdWriter, String, long)}, and with {@code walksOf} given, the
+     * Sv32 walks behind each record in {@code <scope>.mmu} ({@link MmuWalkProbe}) re-walked on
+     * that hart's bus from its current satp and mstatus.
+     */
+    public RetireWaveform(VcdWriter vcd, String scope, long period, Hart walksOf) {
         if (period < 2) {
             throw new IllegalArgumentException("period must be at least 2 time units");
         }
@@ -99,11 +111,17 @@ public final class RetireWaveform implements RetireListener, Closeable {
             csrs[k] = vcd.reg(scope + ".csrs", CSR_NAMES[k], 32);
             csrIndex[CSRS[k]] = k;
         }
+        mmu = walksOf == null ? null : new MmuWalkProbe(vcd, scope, walksOf);
     }
 
     /** Creates (or replaces) a VCD file with 1 ns units, 10 ns per record, scope {@code tandem.hart0}. */
     public static RetireWaveform open(Path file) throws IOException {
         return new RetireWaveform(VcdWriter.open(file, Timescale.NS), "tandem.hart0", 10);
+    }
+
+    /** As {@link #open(Path)}, with the MMU walks of {@code hart} in {@code tandem.hart0.mmu}. */
+    public static RetireWaveform open(Path file, Hart hart) throws IOException {
+        return new RetireWaveform(VcdWriter.open(file, Timescale.NS), "tandem.hart0", 10, hart);
     }
 
     @Override
@@ -155,7 +173,13 @@ public final class RetireWaveform implements RetireListener, Closeable {
                     vcd.set(csrs[k], b.csrValue(slot, i) & 0xFFFFFFFFL);
                 }
             }
+            if (mmu != null) {
+                mmu.record(vcd, b, slot);
+            }
             vcd.time(t + period / 2);
+            if (mmu != null) {
+                mmu.endStrobes(vcd);
+            }
             vcd.set(retire, 0);
             vcd.set(trap, 0);
             vcd.set(interrupt, 0);

@@ -61,9 +61,23 @@ public final class VcdReader implements Closeable {
 
     /** Opens a VCD file (plain or gzip) and reads its header. */
     public static VcdReader open(Path file) {
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new TandemException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return open(raw, file.toString());
+    }
+
+    /**
+     * Reads a VCD (plain or gzip) from {@code raw} (a file's bytes, perhaps counted for a progress
+     * bar) and its header; {@code source} names it in messages. Closing the reader closes {@code raw}.
+     */
+    public static VcdReader open(InputStream raw, String source) {
         InputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = new BufferedInputStream(raw, 1 << 16);
             in.mark(2);
             int b0 = in.read();
             int b1 = in.read();
@@ -71,10 +85,10 @@ public final class VcdReader implements Closeable {
             if (b0 == 0x1f && b1 == 0x8b) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            return new VcdReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), file.toString());
+            return new VcdReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), source);
         } catch (IOException e) {
-            closeQuietly(in);
-            throw new TandemException(file + ": cannot read: " + e.getMessage(), e);
+            closeQuietly(in == null ? raw : in);
+            throw new TandemException(source + ": cannot read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;

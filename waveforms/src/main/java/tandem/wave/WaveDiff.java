@@ -51,13 +51,15 @@ public final class WaveDiff {
      * @param onlyInA     variables of the first file compared with nothing
      * @param onlyInB     variables of the second file compared with nothing
      * @param endFs       time of the last change read, in femtoseconds
+     * @param inputError  why reading stopped early (a truncated or malformed file, naming file and
+     *                    line), or null; the differences before it are kept
      */
     public record Result(List<String> pairs, List<Difference> differences, List<String> onlyInA,
-            List<String> onlyInB, long endFs) {
+            List<String> onlyInB, long endFs, String inputError) {
 
-        /** True when every pair matched. */
+        /** True when every pair matched and both files were read to the end. */
         public boolean same() {
-            return differences.isEmpty();
+            return differences.isEmpty() && inputError == null;
         }
     }
 
@@ -104,56 +106,62 @@ public final class WaveDiff {
 
         long fsA = a.timescale().femtoseconds();
         long fsB = b.timescale().femtoseconds();
-        boolean hasA = a.next();
-        boolean hasB = b.next();
         long end = 0;
-        while ((hasA || hasB) && open > 0) {
-            long t = Math.min(hasA ? a.time() * fsA : Long.MAX_VALUE, hasB ? b.time() * fsB : Long.MAX_VALUE);
-            end = t;
-            int touchedCount = 0;
-            while (hasA && a.time() * fsA == t) {
-                int[] ps = pairsOfIdA.get(a.idCode());
-                if (ps != null) {
-                    for (int p : ps) {
-                        valA[p] = pairs.get(p)[0].slice(a.value());
-                        lineA[p] = a.line();
-                        if (!touched[p]) {
-                            touched[p] = true;
-                            touchedList[touchedCount++] = p;
+        String error = null;
+        try {
+            boolean hasA = a.next();
+            boolean hasB = b.next();
+            while ((hasA || hasB) && open > 0) {
+                long t = Math.min(hasA ? a.time() * fsA : Long.MAX_VALUE, hasB ? b.time() * fsB : Long.MAX_VALUE);
+                end = t;
+                int touchedCount = 0;
+                while (hasA && a.time() * fsA == t) {
+                    int[] ps = pairsOfIdA.get(a.idCode());
+                    if (ps != null) {
+                        for (int p : ps) {
+                            valA[p] = pairs.get(p)[0].slice(a.value());
+                            lineA[p] = a.line();
+                            if (!touched[p]) {
+                                touched[p] = true;
+                                touchedList[touchedCount++] = p;
+                            }
                         }
                     }
+                    hasA = a.next();
                 }
-                hasA = a.next();
-            }
-            while (hasB && b.time() * fsB == t) {
-                int[] ps = pairsOfIdB.get(b.idCode());
-                if (ps != null) {
-                    for (int p : ps) {
-                        valB[p] = pairs.get(p)[1].slice(b.value());
-                        lineB[p] = b.line();
-                        if (!touched[p]) {
-                            touched[p] = true;
-                            touchedList[touchedCount++] = p;
+                while (hasB && b.time() * fsB == t) {
+                    int[] ps = pairsOfIdB.get(b.idCode());
+                    if (ps != null) {
+                        for (int p : ps) {
+                            valB[p] = pairs.get(p)[1].slice(b.value());
+                            lineB[p] = b.line();
+                            if (!touched[p]) {
+                                touched[p] = true;
+                                touchedList[touchedCount++] = p;
+                            }
                         }
                     }
+                    hasB = b.next();
                 }
-                hasB = b.next();
+                for (int k = 0; k < touchedCount; k++) {
+                    int p = touchedList[k];
+                    touched[p] = false;
+                    if (first[p] != null) {
+                        continue;
+                    }
+                    Selection sa = pairs.get(p)[0];
+                    Selection sb = pairs.get(p)[1];
+                    String va = valueOrX(valA[p], sa);
+                    String vb = valueOrX(valB[p], sb);
+                    if (!va.equals(vb)) {
+                        first[p] = new Difference(sa.name(), sb.name(), t, va, vb, lineA[p], lineB[p]);
+                        open--;
+                    }
+                }
             }
-            for (int k = 0; k < touchedCount; k++) {
-                int p = touchedList[k];
-                touched[p] = false;
-                if (first[p] != null) {
-                    continue;
-                }
-                Selection sa = pairs.get(p)[0];
-                Selection sb = pairs.get(p)[1];
-                String va = valueOrX(valA[p], sa);
-                String vb = valueOrX(valB[p], sb);
-                if (!va.equals(vb)) {
-                    first[p] = new Difference(sa.name(), sb.name(), t, va, vb, lineA[p], lineB[p]);
-                    open--;
-                }
-            }
+        } catch (TandemException e) {
+            // a file that ends early or goes bad mid-way: keep what was compared up to there
+            error = e.getMessage();
         }
         List<Difference> diffs = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -163,7 +171,7 @@ public final class WaveDiff {
                 diffs.add(first[p]);
             }
         }
-        return new Result(names, diffs, unpaired(a, pairs, 0), unpaired(b, pairs, 1), end);
+        return new Result(names, diffs, unpaired(a, pairs, 0), unpaired(b, pairs, 1), end, error);
     }
 
     private static String valueOrX(String v, Selection s) {

@@ -3,6 +3,8 @@ package tandem.vectors.gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tandem.vectors.asm.AsmException;
 import tandem.vectors.asm.AssembledProgram;
 import tandem.vectors.asm.Assembler;
@@ -26,6 +28,10 @@ public record GeneratedProgram(String name, long seed, List<String> prologue, Li
     public static final long BASE = 0x8000_0000L;
     /** Label of the final self-loop; reaching it ends the program. */
     public static final String END = "end";
+    /** The comment line before each body unit in a {@code .S} file. */
+    public static final String UNIT_MARK = "# --- unit";
+    /** The comment line before the epilogue in a {@code .S} file. */
+    public static final String EPILOGUE_MARK = "# --- end of body";
 
     /** Copies the lists. */
     public GeneratedProgram {
@@ -47,9 +53,59 @@ public record GeneratedProgram(String name, long seed, List<String> prologue, Li
         return all;
     }
 
-    /** The {@code .S} text. */
+    /**
+     * The {@code .S} text: the lines, with a {@value #UNIT_MARK} comment before each body unit
+     * and a {@value #EPILOGUE_MARK} comment before the epilogue, so {@link #parse} can split
+     * the file into the same parts again.
+     */
     public String source() {
-        return String.join("\n", lines()) + "\n";
+        List<String> all = new ArrayList<>(prologue);
+        for (List<String> unit : body) {
+            all.add(UNIT_MARK);
+            all.addAll(unit);
+        }
+        all.add(EPILOGUE_MARK);
+        all.addAll(epilogue);
+        return String.join("\n", all) + "\n";
+    }
+
+    /**
+     * Reads back a program {@link #source()} wrote: prologue up to the first marker, one unit
+     * per {@value #UNIT_MARK}, epilogue after {@value #EPILOGUE_MARK}. The seed is read from the
+     * first line's {@code --seed S} when present.
+     *
+     * @throws IllegalArgumentException when the text has no epilogue marker (not a generated program)
+     */
+    public static GeneratedProgram parse(String name, String text) {
+        List<String> prologue = new ArrayList<>();
+        List<List<String>> body = new ArrayList<>();
+        List<String> epilogue = new ArrayList<>();
+        List<String> into = prologue;
+        boolean sawEpilogue = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.equals(UNIT_MARK) && !sawEpilogue) {
+                into = new ArrayList<>();
+                body.add(into);
+            } else if (line.equals(EPILOGUE_MARK) && !sawEpilogue) {
+                into = epilogue;
+                sawEpilogue = true;
+            } else {
+                into.add(line);
+            }
+        }
+        if (!sawEpilogue) {
+            throw new IllegalArgumentException("not a generated program: no '" + EPILOGUE_MARK + "' line");
+        }
+        while (!epilogue.isEmpty() && epilogue.get(epilogue.size() - 1).isEmpty()) {
+            epilogue.remove(epilogue.size() - 1);
+        }
+        long seed = 0;
+        Matcher m = Pattern.compile("--seed (-?[0-9]+)")
+                .matcher(prologue.isEmpty() ? "" : prologue.get(0));
+        if (m.find()) {
+            seed = Long.parseLong(m.group(1));
+        }
+        return new GeneratedProgram(name, seed, prologue, body, epilogue);
     }
 
     /** Assembles the program at {@link #BASE}. */

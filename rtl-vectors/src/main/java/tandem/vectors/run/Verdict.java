@@ -9,5 +9,7 @@ public enum Verdict {
     /** The vector could not run: bad row, setup outside memory, unwritable CSR. */
     ERROR,
     /** Not run, with a reason (a BIO vector without a BIO model, RTL not available). */
-    SKIPPED
+    SKIPPED,
+    /** Not run on the DUT because it lacks what the vector needs (CSRs, C, A), with the reason. */
+    NOT_APPLICABLE
 }

@@ -74,4 +74,27 @@ class VectorSetGeneratorTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void configurationsLeaveOutWhatTheCpuOrTheHarnessLacks() {
+        GeneratorConfig noFaults = new GeneratorConfig(200, true, true, true, true, true, true, false);
+        for (int i = 0; i < 5; i++) {
+            String full = new ProgramGenerator(GeneratorConfig.DEFAULT.withUnits(200)).generate(1, i).source();
+            String safe = new ProgramGenerator(noFaults).generate(1, i).source();
+            String rv32im = new ProgramGenerator(GeneratorConfig.RV32IM.withUnits(200)).generate(1, i).source();
+            assertTrue(i > 0 || full.contains("unmapped: access fault"), "the default set has access faults");
+            assertFalse(safe.contains("unmapped: access fault"), safe);
+            for (String absent : List.of("csr", "mret", "ecall", "amo", "lr.w", ".option rvc", "trap_handler")) {
+                assertFalse(rv32im.contains(absent), absent + " in an RV32IM program:\n" + rv32im);
+            }
+        }
+    }
+
+    @Test
+    void aWrittenProgramReadsBackIntoTheSameUnits() throws IOException {
+        GeneratedProgram p = new ProgramGenerator(GeneratorConfig.DEFAULT.withUnits(20)).generate(8, 1);
+        GeneratedProgram back = GeneratedProgram.parse(p.name(), p.source());
+        assertEquals(p, back);
+        assertEquals(8, back.seed());
+    }
 }
