@@ -1,14 +1,10 @@
 package tandem.cli.bio;
 
-import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import tandem.cli.ProgressDisplay;
 
 /**
- * Runs a BIO clock budget in slices and shows a progress bar (millions of BIO clocks, rate, ETA)
- * on stderr while a person is watching; scripts, {@code --quiet} and {@code --json} get none.
+ * Runs a BIO clock budget in slices so a {@link ProgressDisplay} can show millions of BIO clocks,
+ * the rate and the ETA; with a hidden display it runs in one go.
  */
 final class BioProgress {
 
@@ -25,24 +21,19 @@ final class BioProgress {
     private BioProgress() {
     }
 
-    /** Runs {@code total} BIO clocks through {@code slice}; returns the clocks run. */
-    static long run(long total, boolean show, Slice slice) {
-        if (!show || System.console() == null) {
+    /** Runs {@code total} BIO clocks through {@code slice}, moving {@code bar}; returns the clocks run. */
+    static long run(long total, ProgressDisplay bar, Slice slice) {
+        if (!bar.shown()) {
             return runQuietly(total, slice);
         }
-        PrintStream err = System.err;
         long done = 0;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bio").setInitialMax(total)
-                .setUnit(" M clocks", 1_000_000).setStyle(ProgressBarStyle.ASCII).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(err)).build()) {
-            while (done < total) {
-                long want = Math.min(SLICE, total - done);
-                long ran = slice.run(want);
-                done += ran;
-                bar.stepTo(done);
-                if (ran < want) {
-                    break;
-                }
+        while (done < total) {
+            long want = Math.min(SLICE, total - done);
+            long ran = slice.run(want);
+            done += ran;
+            bar.stepBy(ran);
+            if (ran < want) {
+                break;
             }
         }
         return done;

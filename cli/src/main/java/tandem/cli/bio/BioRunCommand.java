@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tandem.cli.OutputOptions;
+import tandem.cli.ProgressDisplay;
+import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.bio.Bio;
@@ -79,11 +81,8 @@ public final class BioRunCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Pin-change CSV output (default: first program's name with -pins.csv).")
     private Path csv;
 
-    @Option(names = "--quiet", description = "Print only the summary line; no progress bar.")
-    private boolean quiet;
-
-    @Option(names = "--json", description = "Print the outcome as one JSON object (for scripts) instead of the summary.")
-    private boolean json;
+    @Mixin
+    private OutputOptions output;
 
     /** What ended a run driven by a CPU program, or null for a stand-alone run. */
     private StopReason cpuStop;
@@ -107,14 +106,16 @@ public final class BioRunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long ran;
         long pinChanges;
-        try (BioTrace trace = BioTrace.open(vcdPath, csvPath, bio, origin)) {
+        try (BioTrace trace = BioTrace.open(vcdPath, csvPath, bio, origin);
+                ProgressDisplay bar = output.progress("bio", cycles, " M clocks", 1_000_000)) {
             bio.setObserver(trace);
             if (cpuProgram) {
-                ran = BioProgress.run(cycles, !quiet && !json, n -> runCpu(bio, n));
+                ran = BioProgress.run(cycles, bar, n -> runCpu(bio, n));
             } else {
                 pushBeforeStart(bio, origin);
                 long before = bio.cycle() - origin;
-                ran = before + BioProgress.run(Math.max(0, cycles - before), !quiet && !json, n -> {
+                bar.stepTo(before);
+                ran = before + BioProgress.run(Math.max(0, cycles - before), bar, n -> {
                     bio.run(n);
                     return n;
                 });
@@ -125,26 +126,9 @@ public final class BioRunCommand implements Callable<Integer> {
             throw new TandemException(vcdPath + ": cannot write: " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        PrintWriter out = spec.commandLine().getOut();
         int cores = cpuProgram ? 4 : programs.size();
-        if (json) {
-            out.println(json(ran, pinChanges, cores, seconds, vcdPath, csvPath, bio));
-        } else {
-            if (cpuStop != null) {
-                out.printf("tandem: CPU program: %s%n", cpuStop.describe());
-            }
-            out.printf(Locale.ROOT, "ran %d BIO clocks in %.2f s (%.1f M clocks/s); %d pin changes%n", ran, seconds,
-                    ran / Math.max(seconds, 1e-9) / 1e6, pinChanges);
-            if (!quiet) {
-                for (int core = 0; core < cores; core++) {
-                    out.printf("core %d: pc 0x%03x%s%n", core, bio.pc(core), bio.trapped(core) ? " trapped" : "");
-                }
-                out.printf("FIFO levels %d %d %d %d; wrote %s and %s%n", bio.fifoLevel(0), bio.fifoLevel(1),
-                        bio.fifoLevel(2), bio.fifoLevel(3), vcdPath, csvPath);
-            }
-        }
-        out.flush();
-        return cpuStop == null || cpuStop.passed() ? Tandem.PASS : Tandem.FAIL;
+        Summary summary = summary(ran, pinChanges, cores, seconds, vcdPath, csvPath, bio);
+        return summary.print(output, spec.commandLine(), cpuStop == null || cpuStop.passed() ? Tandem.PASS : Tandem.FAIL);
     }
 
     /** A BIO with the programs loaded and started, at its cores' first clock. */
@@ -186,7 +170,7 @@ public final class BioRunCommand implements Callable<Integer> {
                 "platform " + platform + " has no BIO (a device named 'bio'); see 'tandem platforms'"));
         machine.loadElf(elf);
         machine.enableEcallConvention();
-        if (!quiet && !json) {
+        if (output.human()) {
             PrintWriter out = spec.commandLine().getOut();
             machine.console().addSink((uart, b) -> {
                 out.write(b);
@@ -234,12 +218,20 @@ public final class BioRunCommand implements Callable<Integer> {
         }
     }
 
-    private String json(long ran, long pinChanges, int cores, double seconds, Path vcdPath, Path csvPath, Bio bio) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("programs", programs.stream().map(Path::toString).toList());
-        o.put("cycles", ran);
-        o.put("seconds", seconds);
-        o.put("pinChanges", pinChanges);
+    /** The figures of the run, for the summary screen and the JSON object. */
+    private Summary summary(long ran, long pinChanges, int cores, double seconds, Path vcdPath, Path csvPath, Bio bio) {
+        Summary summary = new Summary("bio run");
+        summary.figure("programs", programs.stream().map(Path::toString).toList())
+                .figure("cycles", ran).figure("seconds", seconds).figure("pinChanges", pinChanges);
+        if (cpuStop != null) {
+            String line = "CPU program: " + cpuStop.describe();
+            summary.line("tandem: " + line);
+            if (!cpuStop.passed()) {
+                summary.problem(line);
+            }
+        }
+        summary.line("ran %d BIO clocks in %.2f s (%.1f M clocks/s); %d pin changes", ran, seconds,
+                ran / Math.max(seconds, 1e-9) / 1e6, pinChanges);
         List<Map<String, Object>> coreList = new ArrayList<>();
         for (int core = 0; core < cores; core++) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -247,26 +239,23 @@ public final class BioRunCommand implements Callable<Integer> {
             c.put("pc", String.format("0x%03x", bio.pc(core)));
             c.put("trapped", bio.trapped(core));
             coreList.add(c);
+            summary.line("core %d: pc 0x%03x%s", core, bio.pc(core), bio.trapped(core) ? " trapped" : "");
         }
-        o.put("cores", coreList);
-        o.put("fifoLevels", List.of(bio.fifoLevel(0), bio.fifoLevel(1), bio.fifoLevel(2), bio.fifoLevel(3)));
-        o.put("pins", String.format("0x%08x", bio.pins()));
-        o.put("directions", String.format("0x%08x", bio.directions()));
+        summary.line("FIFO levels %d %d %d %d; wrote %s and %s", bio.fifoLevel(0), bio.fifoLevel(1),
+                bio.fifoLevel(2), bio.fifoLevel(3), vcdPath, csvPath);
+        summary.figure("cores", coreList)
+                .figure("fifoLevels", List.of(bio.fifoLevel(0), bio.fifoLevel(1), bio.fifoLevel(2), bio.fifoLevel(3)))
+                .figure("pins", String.format("0x%08x", bio.pins()))
+                .figure("directions", String.format("0x%08x", bio.directions()));
         if (machine != null) {
-            o.put("stop", cpuStop == null ? "cycles" : cpuStop.kind().name().toLowerCase(Locale.ROOT));
-            o.put("passed", cpuStop == null || cpuStop.passed());
-            o.put("exitCode", cpuStop == null ? 0 : cpuStop.exitCode());
-            o.put("detail", cpuStop == null ? "BIO clock limit reached" : cpuStop.detail());
-            o.put("instructions", machine.hart().instret());
-            o.put("console", machine.console().text());
+            summary.figure("stop", cpuStop == null ? "cycles" : cpuStop.kind().name().toLowerCase(Locale.ROOT))
+                    .figure("passed", cpuStop == null || cpuStop.passed())
+                    .figure("programExitCode", cpuStop == null ? 0 : cpuStop.exitCode())
+                    .figure("detail", cpuStop == null ? "BIO clock limit reached" : cpuStop.detail())
+                    .figure("instructions", machine.hart().instret())
+                    .figure("console", machine.console().text());
         }
-        o.put("vcd", vcdPath.toString());
-        o.put("csv", csvPath.toString());
-        try {
-            return new ObjectMapper().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return summary.figure("vcd", vcdPath.toString()).figure("csv", csvPath.toString());
     }
 
     private static byte[] image(Path program) {
