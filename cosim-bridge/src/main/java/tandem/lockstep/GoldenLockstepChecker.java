@@ -146,8 +146,12 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         while (true) {
             if (queue.isEmpty()) {
                 // a stop requested by a device (the finisher the RTL just wrote) ends one run
-                // call early; the RTL's remaining retires still need golden records
+                // call early; the RTL's remaining retires still need golden records. A hart
+                // waiting in WFI wakes on the levels that woke the RTL.
                 for (int attempt = 0; attempt < 2 && queue.isEmpty(); attempt++) {
+                    if (hart.waitingForInterrupt()) {
+                        applyRtlLevels();
+                    }
                     hart.run(Math.max(1, lookahead));
                 }
                 if (queue.isEmpty()) {

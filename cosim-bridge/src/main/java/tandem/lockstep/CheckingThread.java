@@ -1,0 +1,221 @@
+package tandem.lockstep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tandem.dut.DutRetire;
+import tandem.dut.RetireBatch;
+import tandem.golden.platform.StopReason;
+
+/**
+ * The second thread of a lockstep run: the golden model and the checker, one batch behind the
+ * RTL. The thread running the RTL fills batch N+1 while this one checks batch N, so on a
+ * machine with a second core the golden model's cost hides behind the RTL's.
+ *
+ * <p>Batches come in as {@link BatchHandoff}s, in order, and are checked in order, so the
+ * verdict is the one a sequential run would reach: the first divergence in retire order
+ * stops checking (the RTL may by then be a few batches ahead, which changes nothing in the
+ * report: both sides' last retires are kept here as they are checked, and a VCD window comes
+ * from a re-run). A fixed pool of batch buffers bounds how far the RTL can run ahead.
+ */
+final class CheckingThread implements AutoCloseable {
+
+    /** How checking ended. */
+    record Verdict(LockstepResult.Outcome outcome, String detail, Divergence divergence) {
+    }
+
+    private static final long PROGRESS_NANOS = 500_000_000L;
+    private static final long CHECKPOINT_NANOS = 1_000_000_000L;
+
+    private final GoldenLockstepChecker checker;
+    private final LockstepSession.Progress progress;
+    private final Path outputDir;
+    private final BlockingQueue<RetireBatch> free;
+    private final BlockingQueue<BatchHandoff> work = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final long start = System.nanoTime();
+    private final DutRetire r = new DutRetire();
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+    private LockstepResult.Outcome outcome;
+    private String detail;
+    private Divergence divergence;
+    private long lastProgress = start;
+    private long lastCheckpoint = start;
+
+    /**
+     * Starts checking against {@code checker}'s hart, with {@code buffers} batch buffers of
+     * {@code batchSize} records; {@code progress} (may be null) is called from this thread.
+     */
+    CheckingThread(GoldenLockstepChecker checker, int buffers, int batchSize,
+                   LockstepSession.Progress progress, Path outputDir) {
+        this.checker = checker;
+        this.progress = progress;
+        this.outputDir = outputDir;
+        this.free = new ArrayBlockingQueue<>(buffers);
+        for (int i = 0; i < buffers; i++) {
+            free.add(new RetireBatch(batchSize));
+        }
+        this.thread = new Thread(this::loop, "tandem-lockstep-checker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * A free batch buffer for the RTL to fill, waiting while the checker is behind; {@code null}
+     * once checking has stopped (divergence, finish, failure).
+     */
+    RetireBatch takeBuffer() {
+        try {
+            while (!stopped) {
+                RetireBatch b = free.poll(20, TimeUnit.MILLISECONDS);
+                if (b != null) {
+                    return b;
+                }
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Queues one batch for checking; after an {@link BatchHandoff#end} nothing more is taken. */
+    void submit(BatchHandoff h) {
+        work.add(h);
+    }
+
+    /** Whether checking has stopped: the RTL side should stop too. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    /** Waits until everything submitted is checked (or checking stopped) and returns the verdict. */
+    Verdict awaitVerdict() {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the lockstep checker", e);
+        }
+        Throwable t = failure;
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException("lockstep checker failed", t);
+        }
+        return new Verdict(outcome, detail, divergence);
+    }
+
+    /** Stops the thread if it is still running (the RTL side failed); idempotent. */
+    @Override
+    public void close() {
+        if (thread.isAlive()) {
+            stopped = true;
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        try {
+            while (outcome == null) {
+                BatchHandoff h = work.take();
+                check(h);
+                if (h.batch() != null) {
+                    free.add(h.batch());
+                }
+                if (outcome == null && h.end() != null) {
+                    outcome = h.end().outcome();
+                    detail = h.end().outcome() == LockstepResult.Outcome.BUDGET
+                            ? h.end().detail() + " at golden pc " + GoldenLockstepChecker.hex(checker.hart().pc())
+                            : h.end().detail();
+                }
+                report(h.cycles());
+            }
+        } catch (InterruptedException e) {
+            // closed by the RTL side after its own failure: nothing left to check
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            stopped = true;
+        }
+    }
+
+    private void check(BatchHandoff h) {
+        long levels = h.interruptLevels();
+        if (levels >= 0) {
+            checker.setInterruptPending((int) levels, (int) (levels >>> 32));
+        }
+        if (h.deviceAccess() != null) {
+            checker.notifyDataAccess(h.deviceAccess());
+        }
+        RetireBatch batch = h.batch();
+        int n = batch == null ? 0 : batch.count();
+        int i = 0;
+        while (i < n && outcome == null) {
+            // the golden model may run ahead only up to the next interrupt the RTL took
+            int end = i + 1;
+            while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0) {
+                end++;
+            }
+            checker.expectRetires(end - i);
+            for (; i < end; i++) {
+                batch.read(i, r);
+                if (!checker.step(r)) {
+                    divergence = checker.divergences().get(0);
+                    outcome = LockstepResult.Outcome.DIVERGED;
+                    detail = divergence.summary();
+                    return;
+                }
+                if (h.finishing() != null && r.has(DutRetire.MMIO) && r.has(DutRetire.MEM_WRITE)) {
+                    StopReason f = h.finishing();
+                    outcome = LockstepSession.finishedOutcome(f);
+                    detail = String.format("%s (%s, by the store at pc %08x, RTL retire #%d)", f.detail(),
+                            f.kind().name().toLowerCase(Locale.ROOT), r.pc, r.index);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void report(long cycles) {
+        long now = System.nanoTime();
+        if (progress != null && now - lastProgress > PROGRESS_NANOS) {
+            progress.update(checker.matchedRetires(), cycles, cycles / ((now - start) / 1e9), 0);
+            lastProgress = now;
+        }
+        if (now - lastCheckpoint > CHECKPOINT_NANOS) {
+            checkpoint(checker.matchedRetires(), cycles, checker.hart().pc());
+            lastCheckpoint = now;
+        }
+    }
+
+    private void checkpoint(long retires, long cycles, int pc) {
+        try {
+            Files.createDirectories(outputDir);
+            Path tmp = outputDir.resolve("progress.json.tmp");
+            Files.writeString(tmp, String.format("{\"retiresMatched\": %d, \"cycles\": %d, \"goldenPc\": \"0x%08x\"}%n",
+                    retires, cycles, pc));
+            Files.move(tmp, outputDir.resolve("progress.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write progress in " + outputDir, e);
+        }
+    }
+}
