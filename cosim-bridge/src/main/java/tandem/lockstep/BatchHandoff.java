@@ -17,9 +17,11 @@ import tandem.golden.platform.StopReason;
  *                       {@code null}: the first device store retired from now on ends the run
  * @param cycles         RTL cycles simulated when the call returned
  * @param end            the RTL side's verdict after this batch, or {@code null} to go on
+ * @param xParting       in an X-check, where this batch's retires part from the other X seed's,
+ *                       or {@code null}; checking ends at that retire
  */
 record BatchHandoff(RetireBatch batch, DataAccess deviceAccess, long interruptLevels, StopReason finishing,
-                    long cycles, Ending end) {
+                    long cycles, Ending end, XSeedTwin.Parting xParting) {
 
     /** How the RTL side ended the run, to apply once every earlier retire is checked. */
     record Ending(LockstepResult.Outcome outcome, String detail) {

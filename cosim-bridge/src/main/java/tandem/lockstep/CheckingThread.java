@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -166,7 +168,8 @@ final class CheckingThread implements AutoCloseable {
             checker.notifyDataAccess(h.deviceAccess());
         }
         RetireBatch batch = h.batch();
-        int n = batch == null ? 0 : batch.count();
+        XSeedTwin.Parting parting = h.xParting();
+        int n = batch == null ? 0 : parting != null ? Math.min(batch.count(), parting.batchIndex() + 1) : batch.count();
         int i = 0;
         while (i < n && outcome == null) {
             // the golden model may run ahead only up to the next interrupt the RTL took
@@ -177,6 +180,10 @@ final class CheckingThread implements AutoCloseable {
             checker.expectRetires(end - i);
             for (; i < end; i++) {
                 batch.read(i, r);
+                if (parting != null && i == parting.batchIndex()) {
+                    xPropagation(parting, true);
+                    return;
+                }
                 if (!checker.step(r)) {
                     divergence = checker.divergences().get(0);
                     outcome = LockstepResult.Outcome.DIVERGED;
@@ -192,6 +199,36 @@ final class CheckingThread implements AutoCloseable {
                 }
             }
         }
+        if (parting != null && outcome == null) {
+            // the other seed retired more: the parting follows this batch's last retire
+            xPropagation(parting, false);
+        }
+    }
+
+    /**
+     * The verdict of an X-check at the retire where the seeds part (in {@link #r}; with
+     * {@code checked} false the checked seed has no retire there and {@link #r} is its last):
+     * a checked retire is still compared with the golden model, to say whether it agrees.
+     */
+    private void xPropagation(XSeedTwin.Parting parting, boolean checked) {
+        boolean agrees = !checked || checker.step(r);
+        List<FieldMismatch> fields = new ArrayList<>(parting.fields());
+        if (!agrees) {
+            for (FieldMismatch m : checker.divergences().get(0).mismatches()) {
+                fields.add(new FieldMismatch("golden:" + m.field(), m.rtl(), m.golden()));
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (FieldMismatch m : parting.fields()) {
+            names.append(names.length() == 0 ? "" : ", ").append(m.field());
+        }
+        String summary = String.format("X-propagation: %s at retire #%d pc=%08x differs between X seeds (%s)%s",
+                names, checked ? r.index : r.index + 1, r.pc, parting.fields().get(0),
+                !checked ? "" : agrees ? "; the checked seed agrees with the golden model there"
+                        : "; the checked seed disagrees with the golden model there too");
+        outcome = LockstepResult.Outcome.X_PROPAGATION;
+        detail = summary;
+        divergence = checker.snapshot(r, summary, fields);
     }
 
     private void report(long cycles) {

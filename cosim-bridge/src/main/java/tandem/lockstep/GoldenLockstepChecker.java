@@ -257,6 +257,20 @@ public final class GoldenLockstepChecker implements LockstepChecker {
 
     private void diverge(DutRetire r, List<FieldMismatch> diff) {
         stopped = true;
+        StringBuilder summary = new StringBuilder();
+        summary.append(String.format("divergence at retire #%d (cycle %d) pc %08x: ", r.index, r.cycle, r.pc));
+        for (int i = 0; i < diff.size(); i++) {
+            summary.append(i == 0 ? "" : "; ").append(diff.get(i));
+        }
+        divergences.add(snapshot(r, summary.toString(), diff));
+    }
+
+    /**
+     * A divergence at {@code r} as things stand: both sides' last retires (up to {@code r} once
+     * it was stepped), both register files, the golden CSRs. For findings the checker does not
+     * make itself (an X-check's parting seeds); does not stop checking.
+     */
+    Divergence snapshot(DutRetire r, String summary, List<FieldMismatch> diff) {
         Map<String, Integer> csrs = new LinkedHashMap<>();
         for (Csr c : hart.csrs().all()) {
             try {
@@ -265,13 +279,8 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                 // a CSR whose read has side effects or needs state we lack is left out of the dump
             }
         }
-        StringBuilder summary = new StringBuilder();
-        summary.append(String.format("divergence at retire #%d (cycle %d) pc %08x: ", r.index, r.cycle, r.pc));
-        for (int i = 0; i < diff.size(); i++) {
-            summary.append(i == 0 ? "" : "; ").append(diff.get(i));
-        }
-        divergences.add(new Divergence(r.index, r.cycle, r.pc, summary.toString(), List.copyOf(diff),
-                rtlHistory.views(), goldenHistory.views(), rtlRegs.clone(), goldenRegs.clone(), csrs, null));
+        return new Divergence(r.index, r.cycle, r.pc, summary, List.copyOf(diff), rtlHistory.views(),
+                goldenHistory.views(), rtlRegs.clone(), goldenRegs.clone(), csrs, null);
     }
 
     private void recordRtl(DutRetire r) {

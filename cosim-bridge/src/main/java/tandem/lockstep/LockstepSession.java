@@ -120,18 +120,44 @@ public final class LockstepSession {
      * from that second thread.
      */
     public LockstepResult run(Machine machine, Program program, LockstepOptions opt, Progress progress) {
+        return run(machine, program, opt, progress, null);
+    }
+
+    /**
+     * An X-check: {@link #run} on a library built {@link tandem.dut.VerilatorBuild.Variant#X_CHECK},
+     * its X values drawn from {@code seeds[0]}, with a twin of the same library drawing them from
+     * {@code seeds[1]} run over the same cycles beside it. The first retire where the two differ
+     * ends the run as {@link LockstepResult.Outcome#X_PROPAGATION}, with a report naming the
+     * fields, both seeds' values and whether the checked seed agrees with the golden model there;
+     * a divergence from the golden model before it is reported as usual (both seeds agreed on it).
+     * No VCD window: the traced build has no X values to show.
+     */
+    public LockstepResult runXCheck(Machine machine, Program program, LockstepOptions opt, int[] seeds,
+                                    Progress progress) {
+        if (seeds.length != 2 || seeds[0] == seeds[1] || seeds[0] == 0 || seeds[1] == 0) {
+            throw new TandemException("an X-check needs two different non-zero X seeds, not "
+                    + java.util.Arrays.toString(seeds));
+        }
+        return run(machine, program, opt, progress, seeds);
+    }
+
+    private LockstepResult run(Machine machine, Program program, LockstepOptions opt, Progress progress,
+                               int[] xSeeds) {
         List<Segment> segments = program.loadInto(machine);
         Region ram = ramOf(machine, machine.hart().pc());
         // the golden model's own devices stay idle: the RTL's are the live ones (RtlDevices)
         machine.hart().setTicker(null, NO_TICKS);
         GoldenLockstepChecker checker = new GoldenLockstepChecker(machine.hart(), opt.history());
-        RtlDevices devices = new RtlDevices(machine, program.tohost(), tracedLibrary != null);
+        boolean vcd = tracedLibrary != null && xSeeds == null;
+        RtlDevices devices = new RtlDevices(machine, program.tohost(), vcd);
         VerilatedDut.Options dutOptions = dutOptions(machine, ram, opt);
         long start = System.nanoTime();
         long cycles;
         int[] rtlRegisters;
         CheckingThread.Verdict verdict;
         try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices);
+             XSeedTwin twin = xSeeds == null ? null
+                     : new XSeedTwin(library, dutOptions, segments, opt, xSeeds[0], xSeeds[1]);
              CheckingThread checking = new CheckingThread(checker, PIPELINE_BUFFERS, opt.batch(), progress,
                      opt.outputDir())) {
             for (Segment s : segments) {
@@ -140,8 +166,11 @@ public final class LockstepSession {
             if (opt.flipRetire() >= 0) {
                 dut.flipRegisterWriteBit(opt.flipRetire(), opt.flipBit());
             }
+            if (xSeeds != null) {
+                dut.randomizeX(xSeeds[0]);
+            }
             dut.reset();
-            runRtl(dut, devices, checking, opt);
+            runRtl(dut, devices, checking, opt, twin);
             verdict = checking.awaitVerdict();
             cycles = dut.cycles();
             rtlRegisters = dut.registers();
@@ -156,7 +185,7 @@ public final class LockstepSession {
         if (verdict.outcome() != LockstepResult.Outcome.PASS) {
             report = DivergenceReport.write(opt.outputDir(), header, verdict.outcome(), verdict.detail(),
                     checker.matchedRetires(), cycles, divergence, rtlRegisters);
-            if (divergence != null && tracedLibrary != null) {
+            if (divergence != null && vcd) {
                 divergence = divergence.withVcd(captureVcd(divergence, dutOptions, segments, devices.loadAnswers(), opt));
                 report = DivergenceReport.write(opt.outputDir(), header, verdict.outcome(), verdict.detail(),
                         checker.matchedRetires(), cycles, divergence, rtlRegisters);
@@ -171,7 +200,8 @@ public final class LockstepSession {
      * its interrupt inputs and hands every batch to {@code checking}, until the RTL side ends
      * the run (stall, RTL error, budget, finish grace) or checking stops.
      */
-    private static void runRtl(VerilatedDut dut, RtlDevices devices, CheckingThread checking, LockstepOptions opt) {
+    private static void runRtl(VerilatedDut dut, RtlDevices devices, CheckingThread checking, LockstepOptions opt,
+                               XSeedTwin twin) {
         long finishBy = -1;
         long levels = -1;
         StopReason finishing = null;
@@ -179,7 +209,7 @@ public final class LockstepSession {
             long budget = Math.min(CHUNK_CYCLES, opt.maxCycles() - dut.cycles());
             if (budget <= 0) {
                 checking.submit(new BatchHandoff(null, null, levels, finishing, dut.cycles(), new BatchHandoff.Ending(
-                        LockstepResult.Outcome.BUDGET, "cycle budget of " + opt.maxCycles() + " reached")));
+                        LockstepResult.Outcome.BUDGET, "cycle budget of " + opt.maxCycles() + " reached"), null));
                 return;
             }
             RetireBatch batch = checking.takeBuffer();
@@ -196,11 +226,19 @@ public final class LockstepSession {
             } else {
                 end = rtlEnding(why, dut);
             }
-            checking.submit(new BatchHandoff(batch, devices.takeAccess(), levels, finishing, now, end));
+            DataAccess access = devices.takeAccess();
+            XSeedTwin.Parting parting = twin == null ? null : twin.follow(now, batch, access);
+            if (parting != null) {
+                end = new BatchHandoff.Ending(LockstepResult.Outcome.X_PROPAGATION, "X-propagation");
+            }
+            checking.submit(new BatchHandoff(batch, access, levels, finishing, now, end, parting));
             if (end != null) {
                 return;
             }
             levels = devices.driveInterrupts(dut);
+            if (twin != null) {
+                twin.mirrorInterrupts(levels);
+            }
             if (finishing == null && devices.finished() != null) {
                 finishing = devices.finished();
                 finishBy = now + FINISH_GRACE_CYCLES;
@@ -318,7 +356,7 @@ public final class LockstepSession {
         return finished.passed() ? LockstepResult.Outcome.PASS : LockstepResult.Outcome.PROGRAM_FAILED;
     }
 
-    private static byte[] zeroFilled(Segment s) {
+    static byte[] zeroFilled(Segment s) {
         if (s.memorySize() <= s.data().length) {
             return s.data();
         }

@@ -1078,6 +1078,20 @@ TANDEM_API void* tandem_create(uint32_t ram_base, uint32_t ram_size, uint32_t re
     return d;
 }
 
+// X-check builds (--x-initial unique --x-assign unique) draw uninitialised state and X
+// assignments from the context's random generator when the model is constructed; the same
+// as +verilator+rand+reset+2 +verilator+seed+N on a Verilator command line. Rebuilds the model
+// (before reset) with those values drawn from seed, or all zeros for seed 0.
+TANDEM_API void tandem_x_seed(void* h, int32_t seed) {
+    Dut* d = (Dut*)h;
+    delete d->m;
+    d->ctx->randReset(seed == 0 ? 0 : 2);
+    if (seed != 0) {
+        d->ctx->randSeed(seed);
+    }
+    d->m = new TANDEM_TOP(d->ctx, "TOP");
+}
+
 TANDEM_API void tandem_ram_write(void* h, uint32_t offset, const uint8_t* data, uint32_t length) {
     Dut* d = (Dut*)h;
     if (offset <= d->ram_size && length <= d->ram_size - offset) {
