@@ -58,12 +58,19 @@ public final class LockstepCommand implements Callable<Integer> {
             description = "Fault injection to prove the checker: flip BIT of the register write of retire number RETIRE.")
     private String injectFlip;
 
+    @Option(names = "--x-check", paramLabel = "SEED,SEED", split = ",", arity = "0..1", fallbackValue = "1,2",
+            description = {"Look for X-propagation: build the RTL with X values left to run time (--x-assign unique"
+                    + " --x-initial unique) and run it with two X seeds side by side (default 1,2); the first retire"
+                    + " where they differ is reported as X-propagation (exit 1)."})
+    private int[] xCheck;
+
     @Override
     public Integer call() {
         Path program = rtl.takeProgram(elf);
         PrintWriter console = spec.commandLine().getOut();
         PrintStream log = System.err;
-        DutLibrary library = rtl.library(false, log);
+        DutLibrary library = rtl.library(xCheck != null ? tandem.dut.VerilatorBuild.Variant.X_CHECK
+                : tandem.dut.VerilatorBuild.Variant.FAST, log);
         Profile cpu = Profile.named(profile != null ? profile : rtl.builtIn() ? "rv32im" : "vexriscv");
         LockstepOptions options = LockstepOptions.defaults(out).withTiming(rtl.waitStates(), rtl.backpressure(), rtl.seed())
                 .withMaxCycles(maxCycles).withStallCycles(stallCycles);
@@ -78,9 +85,11 @@ public final class LockstepCommand implements Callable<Integer> {
         LockstepSession session = new LockstepSession(library, noVcd ? null : rtl.tracedLibrary(log),
                 rtl.describe() + "; golden " + cpu.name() + " on " + platform + "; program " + program);
         Machine machine = Machine.create(Platform.named(platform), cpu);
-        LockstepResult r = session.run(machine, LockstepSession.elf(program), options,
-                (retires, cycles, rate, divergences) -> log.printf("\rretires %,d  cycles %,d  %.2f M cycles/s  divergences %d ",
-                        retires, cycles, rate / 1e6, divergences));
+        LockstepSession.Progress progress = (retires, cycles, rate, divergences) -> log.printf(
+                "\rretires %,d  cycles %,d  %.2f M cycles/s  divergences %d ", retires, cycles, rate / 1e6, divergences);
+        LockstepResult r = xCheck != null
+                ? session.runXCheck(machine, LockstepSession.elf(program), options, xCheck, progress)
+                : session.run(machine, LockstepSession.elf(program), options, progress);
         log.println();
         console.printf("lockstep: %s: %s%n", r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.detail());
         console.printf("lockstep: %,d retires matched, %,d RTL cycles in %.2f s (%.2f M cycles/s)%n",

@@ -223,7 +223,8 @@ final class CheckingThread implements AutoCloseable {
             names.append(names.length() == 0 ? "" : ", ").append(m.field());
         }
         String summary = String.format("X-propagation: %s at retire #%d pc=%08x differs between X seeds (%s)%s",
-                names, checked ? r.index : r.index + 1, r.pc, parting.fields().get(0),
+                names, checked ? r.index : r.index + 1, r.pc,
+                parting.fields().get(0).rtl() + ", " + parting.fields().get(0).golden(),
                 !checked ? "" : agrees ? "; the checked seed agrees with the golden model there"
                         : "; the checked seed disagrees with the golden model there too");
         outcome = LockstepResult.Outcome.X_PROPAGATION;
