@@ -30,6 +30,13 @@ import tandem.golden.TandemException;
 public final class VerilatorBuild {
 
     private static final String HARNESS = "/tandem/dut/harness/harness.cpp";
+    /**
+     * Forced into every C++ file of the model (the Verilator runtime too), so the model's output
+     * goes through the harness, which keeps the last error line for the message of a stop.
+     */
+    private static final String PRINTF_HEADER = "tandem_rtl_printf.h";
+    private static final String PRINTF_DECLARATION = "#pragma once\n"
+            + "#ifdef __cplusplus\nextern \"C\"\n#endif\nint tandem_vl_printf(const char* format, ...);\n";
     private static final Pattern ERROR = Pattern.compile("^%Error(?:-[A-Z0-9_]+)?: .*");
     private static final Pattern BLKANDNBLK = Pattern.compile("^%Warning-BLKANDNBLK: (.*)");
     private static final Pattern CXX_ERROR = Pattern.compile("^\\S+:\\d+:\\d+: (?:fatal )?error: .*");
@@ -133,6 +140,7 @@ public final class VerilatorBuild {
             Files.write(staging.resolve("harness.cpp"), harness);
             Files.writeString(staging.resolve("tandem_glue.h"), glue);
             Files.writeString(staging.resolve("probe.vlt"), probes);
+            Files.writeString(staging.resolve(PRINTF_HEADER), PRINTF_DECLARATION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -171,6 +179,7 @@ public final class VerilatorBuild {
                 "-Wno-fatal", "-Wno-lint", "-Wno-style",
                 "--top-module", top,
                 "-CFLAGS", "-fPIC -fvisibility=hidden -DVL_USER_FINISH -DVL_USER_STOP -DVL_USER_FATAL"
+                        + " -DVL_PRINTF=tandem_vl_printf -include " + PRINTF_HEADER
                         + (traced ? " -DTANDEM_TRACE" : "") + " -I..",
                 "-LDFLAGS", "-shared -Wl,-Bsymbolic",
                 "--Mdir", "obj",

@@ -1,10 +1,5 @@
 package tandem.lockstep;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +29,9 @@ final class CheckingThread implements AutoCloseable {
     }
 
     private static final long PROGRESS_NANOS = 500_000_000L;
-    private static final long CHECKPOINT_NANOS = 1_000_000_000L;
 
     private final GoldenLockstepChecker checker;
     private final LockstepSession.Progress progress;
-    private final Path outputDir;
     private final BlockingQueue<RetireBatch> free;
     private final BlockingQueue<BatchHandoff> work = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -50,17 +43,15 @@ final class CheckingThread implements AutoCloseable {
     private String detail;
     private Divergence divergence;
     private long lastProgress = start;
-    private long lastCheckpoint = start;
+    private volatile long matched;
 
     /**
      * Starts checking against {@code checker}'s hart, with {@code buffers} batch buffers of
      * {@code batchSize} records; {@code progress} (may be null) is called from this thread.
      */
-    CheckingThread(GoldenLockstepChecker checker, int buffers, int batchSize,
-                   LockstepSession.Progress progress, Path outputDir) {
+    CheckingThread(GoldenLockstepChecker checker, int buffers, int batchSize, LockstepSession.Progress progress) {
         this.checker = checker;
         this.progress = progress;
-        this.outputDir = outputDir;
         this.free = new ArrayBlockingQueue<>(buffers);
         for (int i = 0; i < buffers; i++) {
             free.add(new RetireBatch(batchSize));
@@ -92,6 +83,11 @@ final class CheckingThread implements AutoCloseable {
     /** Queues one batch for checking; after an {@link BatchHandoff#end} nothing more is taken. */
     void submit(BatchHandoff h) {
         work.add(h);
+    }
+
+    /** Retires matched so far, as of the last batch checked (readable from any thread). */
+    long matched() {
+        return matched;
     }
 
     /** Whether checking has stopped: the RTL side should stop too. */
@@ -148,6 +144,7 @@ final class CheckingThread implements AutoCloseable {
                             ? h.end().detail() + " at golden pc " + GoldenLockstepChecker.hex(checker.hart().pc())
                             : h.end().detail();
                 }
+                matched = checker.matchedRetires();
                 report(h.cycles());
             }
         } catch (InterruptedException e) {
@@ -237,23 +234,6 @@ final class CheckingThread implements AutoCloseable {
         if (progress != null && now - lastProgress > PROGRESS_NANOS) {
             progress.update(checker.matchedRetires(), cycles, cycles / ((now - start) / 1e9), 0);
             lastProgress = now;
-        }
-        if (now - lastCheckpoint > CHECKPOINT_NANOS) {
-            checkpoint(checker.matchedRetires(), cycles, checker.hart().pc());
-            lastCheckpoint = now;
-        }
-    }
-
-    private void checkpoint(long retires, long cycles, int pc) {
-        try {
-            Files.createDirectories(outputDir);
-            Path tmp = outputDir.resolve("progress.json.tmp");
-            Files.writeString(tmp, String.format("{\"retiresMatched\": %d, \"cycles\": %d, \"goldenPc\": \"0x%08x\"}%n",
-                    retires, cycles, pc));
-            Files.move(tmp, outputDir.resolve("progress.json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write progress in " + outputDir, e);
         }
     }
 }

@@ -32,8 +32,9 @@ import tandem.golden.platform.StopReason;
  * <p>Crash safety: the native model runs in this JVM (a child JVM would double the start-up
  * and ship every retire record across a pipe, which the ≥0.9× speed target cannot afford).
  * Instead nothing is ever left unwritten when native code runs: reports are written, closed
- * and renamed before the next native call, and a small progress file is rewritten every
- * second, so a crash of the model loses at most the VCD being captured.
+ * and renamed before the next native call, and {@link ProgressFile} is rewritten before the
+ * first native call and every second, so a crash of the model loses at most the VCD being
+ * captured and the last second of progress.
  */
 public final class LockstepSession {
 
@@ -158,8 +159,7 @@ public final class LockstepSession {
         try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices);
              XSeedTwin twin = xSeeds == null ? null
                      : new XSeedTwin(library, dutOptions, segments, opt, xSeeds[0], xSeeds[1]);
-             CheckingThread checking = new CheckingThread(checker, PIPELINE_BUFFERS, opt.batch(), progress,
-                     opt.outputDir())) {
+             CheckingThread checking = new CheckingThread(checker, PIPELINE_BUFFERS, opt.batch(), progress)) {
             for (Segment s : segments) {
                 dut.loadRam(s.address(), zeroFilled(s));
             }
@@ -170,8 +170,10 @@ public final class LockstepSession {
                 dut.randomizeX(xSeeds[0]);
             }
             dut.reset();
-            runRtl(dut, devices, checking, opt, twin);
+            ProgressFile progressFile = new ProgressFile(opt.outputDir());
+            runRtl(dut, devices, checking, opt, twin, progressFile);
             verdict = checking.awaitVerdict();
+            progressFile.ended(verdict.outcome(), dut.cycles(), dut.retires(), checker.matchedRetires());
             cycles = dut.cycles();
             rtlRegisters = dut.registers();
         }
@@ -201,7 +203,7 @@ public final class LockstepSession {
      * the run (stall, RTL error, budget, finish grace) or checking stops.
      */
     private static void runRtl(VerilatedDut dut, RtlDevices devices, CheckingThread checking, LockstepOptions opt,
-                               XSeedTwin twin) {
+                               XSeedTwin twin, ProgressFile progressFile) {
         long finishBy = -1;
         long levels = -1;
         StopReason finishing = null;
@@ -216,6 +218,7 @@ public final class LockstepSession {
             if (batch == null) {
                 return;
             }
+            progressFile.running(dut.cycles(), dut.retires(), checking.matched());
             tandem.dut.StopReason why = dut.run(budget, batch);
             long now = dut.cycles();
             devices.tickTo(now, dut);
