@@ -24,8 +24,11 @@ import tandem.golden.platform.StopReason;
  */
 final class CheckingThread implements AutoCloseable {
 
-    /** How checking ended. */
-    record Verdict(LockstepResult.Outcome outcome, String detail, Divergence divergence) {
+    /**
+     * How checking ended; {@code cycles} are the RTL cycles as of the batch where it ended, the
+     * figure a sequential run would report (the RTL itself may have run a little further).
+     */
+    record Verdict(LockstepResult.Outcome outcome, String detail, Divergence divergence, long cycles) {
     }
 
     private static final long PROGRESS_NANOS = 500_000_000L;
@@ -44,6 +47,7 @@ final class CheckingThread implements AutoCloseable {
     private Divergence divergence;
     private long lastProgress = start;
     private volatile long matched;
+    private long checkedCycles;
 
     /**
      * Starts checking against {@code checker}'s hart, with {@code buffers} batch buffers of
@@ -113,7 +117,7 @@ final class CheckingThread implements AutoCloseable {
         if (t != null) {
             throw new IllegalStateException("lockstep checker failed", t);
         }
-        return new Verdict(outcome, detail, divergence);
+        return new Verdict(outcome, detail, divergence, checkedCycles);
     }
 
     /** Stops the thread if it is still running (the RTL side failed); idempotent. */
@@ -135,6 +139,7 @@ final class CheckingThread implements AutoCloseable {
             while (outcome == null) {
                 BatchHandoff h = work.take();
                 check(h);
+                checkedCycles = h.cycles();
                 if (h.batch() != null) {
                     free.add(h.batch());
                 }

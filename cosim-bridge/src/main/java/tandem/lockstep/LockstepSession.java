@@ -118,7 +118,8 @@ public final class LockstepSession {
      * Runs {@code program} on the RTL and on {@code machine} in lockstep. The RTL runs on this
      * thread with devices of its own ({@link RtlDevices}); the golden model and the checker run
      * one batch behind on a second thread ({@link CheckingThread}). {@code progress} is called
-     * from that second thread.
+     * from that second thread. The machine is used up: its hart no longer ticks its own devices
+     * (the RTL's devices are the live ones) and ends where the checker left it.
      */
     public LockstepResult run(Machine machine, Program program, LockstepOptions opt, Progress progress) {
         return run(machine, program, opt, progress, null);
@@ -174,7 +175,7 @@ public final class LockstepSession {
             runRtl(dut, devices, checking, opt, twin, progressFile);
             verdict = checking.awaitVerdict();
             progressFile.ended(verdict.outcome(), dut.cycles(), dut.retires(), checker.matchedRetires());
-            cycles = dut.cycles();
+            cycles = verdict.cycles();
             rtlRegisters = dut.registers();
         }
         devices.publishFinish();
@@ -222,7 +223,7 @@ public final class LockstepSession {
             tandem.dut.StopReason why = dut.run(budget, batch);
             long now = dut.cycles();
             devices.tickTo(now, dut);
-            BatchHandoff.Ending end = null;
+            BatchHandoff.Ending end;
             if (finishBy >= 0 && now > finishBy) {
                 end = new BatchHandoff.Ending(finishedOutcome(finishing),
                         finishing.describe() + " (the finishing store never retired on the RTL)");
