@@ -170,10 +170,20 @@ final class CheckingThread implements AutoCloseable {
             checker.notifyDataAccess(h.deviceAccess());
         }
         RetireBatch batch = h.batch();
+        if (batch == null) {
+            return;
+        }
+        checker.beginBatch(batch);
+        int checked = checkRetires(h, batch);
+        checker.endBatch(checked);
+    }
+
+    /** Steps the batch's retires until the end or a verdict; returns how many were checked. */
+    private int checkRetires(BatchHandoff h, RetireBatch batch) {
         XSeedTwin.Parting parting = h.xParting();
-        int n = batch == null ? 0 : parting != null ? Math.min(batch.count(), parting.batchIndex() + 1) : batch.count();
+        int n = parting != null ? Math.min(batch.count(), parting.batchIndex() + 1) : batch.count();
         int i = 0;
-        while (i < n && outcome == null) {
+        while (i < n) {
             // the golden model may run ahead only up to the next interrupt the RTL took
             int end = i + 1;
             while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0) {
@@ -184,27 +194,28 @@ final class CheckingThread implements AutoCloseable {
                 batch.read(i, r);
                 if (parting != null && i == parting.batchIndex()) {
                     xPropagation(parting, true);
-                    return;
+                    return i + 1;
                 }
                 if (!checker.step(r)) {
                     divergence = checker.divergences().get(0);
                     outcome = LockstepResult.Outcome.DIVERGED;
                     detail = divergence.summary();
-                    return;
+                    return i + 1;
                 }
                 if (h.finishing() != null && r.has(DutRetire.MMIO) && r.has(DutRetire.MEM_WRITE)) {
                     StopReason f = h.finishing();
                     outcome = LockstepSession.finishedOutcome(f);
                     detail = String.format("%s (%s, by the store at pc %08x, RTL retire #%d)", f.detail(),
                             f.kind().name().toLowerCase(Locale.ROOT), r.pc, r.index);
-                    return;
+                    return i + 1;
                 }
             }
         }
-        if (parting != null && outcome == null) {
+        if (parting != null) {
             // the other seed retired more: the parting follows this batch's last retire
             xPropagation(parting, false);
         }
+        return n;
     }
 
     /**

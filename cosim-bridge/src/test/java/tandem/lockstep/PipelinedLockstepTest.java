@@ -29,9 +29,13 @@ class PipelinedLockstepTest {
     Path out;
 
     private LockstepResult run(Path dir) {
+        return run(dir, 64);
+    }
+
+    private LockstepResult run(Path dir, int batch) {
         LockstepSession session = new LockstepSession(RiscvCoreFixture.library(), null, "pipelined test");
         Machine machine = Machine.create(Platform.named("virt"), Profile.RV32IM);
-        return session.run(machine, new BenchProgram(RAM, 3000), LockstepOptions.defaults(dir).withBatch(64)
+        return session.run(machine, new BenchProgram(RAM, 3000), LockstepOptions.defaults(dir).withBatch(batch)
                 .withFlip(TARGET, 3), null);
     }
 
@@ -55,6 +59,15 @@ class PipelinedLockstepTest {
         assertEquals(d.cycle(), rtl.get(15).cycle());
         assertTrue(r.cycles() >= d.cycle() && r.cycles() - d.cycle() < 200,
                 "cycles reported as of the checked batch: " + r.cycles() + " vs " + d.cycle());
+    }
+
+    @Test
+    void historyIsTheSameWhateverTheBatchSize() throws Exception {
+        Divergence small = run(out.resolve("small")).divergence();
+        Divergence large = run(out.resolve("large"), 4096).divergence();
+        assertEquals(small.rtlHistory(), large.rtlHistory());
+        assertEquals(small.goldenHistory(), large.goldenHistory());
+        assertEquals(small.mismatches(), large.mismatches());
     }
 
     @Test
