@@ -48,7 +48,7 @@ public final class LockstepBench implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "400000", description = "Loop iterations of the workload (${DEFAULT-VALUE}; 9 instructions each).")
     private int iterations;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each configuration; the best counts (${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "5", description = "Runs of each configuration; the best counts (${DEFAULT-VALUE}).")
     private int repeat;
 
     @Option(names = "--profile", description = "Golden CPU profile (default: rv32im for the built-in RiscvCore, else vexriscv).")
