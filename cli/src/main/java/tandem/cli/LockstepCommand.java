@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tandem.dut.DutLibrary;
+import tandem.dut.VerilatorBuild;
 import tandem.golden.hart.Profile;
 import tandem.golden.platform.Machine;
 import tandem.golden.platform.Platform;
@@ -60,11 +61,17 @@ public final class LockstepCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Option(names = "--x-check", paramLabel = "SEED,SEED", split = ",", arity = "0..1", fallbackValue = "1,2",
+            description = {"Look for X-propagation: build the RTL with X values left to run time (--x-assign unique"
+                    + " --x-initial unique) and run it with two X seeds side by side (default 1,2); the first retire"
+                    + " where they differ is reported as X-propagation (exit 1)."})
+    private int[] xCheck;
+
     @Override
     public Integer call() {
         Path program = rtl.takeProgram(elf);
         PrintStream log = output.log();
-        DutLibrary library = rtl.library(false, log);
+        DutLibrary library = rtl.library(xCheck != null ? VerilatorBuild.Variant.X_CHECK : VerilatorBuild.Variant.FAST, log);
         Profile cpu = Profile.named(profile != null ? profile : rtl.builtIn() ? "rv32im" : "vexriscv");
         LockstepOptions options = LockstepOptions.defaults(out).withTiming(rtl.waitStates(), rtl.backpressure(), rtl.seed())
                 .withMaxCycles(maxCycles).withStallCycles(stallCycles);
@@ -81,10 +88,13 @@ public final class LockstepCommand implements Callable<Integer> {
         Machine machine = Machine.create(Platform.named(platform), cpu);
         LockstepResult r;
         try (ProgressDisplay bar = output.progress("lockstep", maxCycles, " M cycles", 1_000_000)) {
-            r = session.run(machine, LockstepSession.elf(program), options, (retires, cycles, rate, divergences) -> {
+            LockstepSession.Progress progress = (retires, cycles, rate, divergences) -> {
                 bar.stepTo(cycles);
                 bar.extra(String.format("%,d retires matched", retires));
-            });
+            };
+            r = xCheck != null
+                    ? session.runXCheck(machine, LockstepSession.elf(program), options, xCheck, progress)
+                    : session.run(machine, LockstepSession.elf(program), options, progress);
         }
         Summary summary = LockstepSummary.of(r);
         summary.figure("program", program.toString()).figure("rtl", rtl.describe());

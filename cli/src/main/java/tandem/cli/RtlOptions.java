@@ -87,18 +87,23 @@ public final class RtlOptions {
 
     /** Builds (or finds cached) the library, without or with tracing. */
     public DutLibrary library(boolean traced, PrintStream log) {
+        return library(traced ? VerilatorBuild.Variant.TRACED : VerilatorBuild.Variant.FAST, log);
+    }
+
+    /** Builds (or finds cached) the library of {@code variant} (fast, traced, X-check). */
+    public DutLibrary library(VerilatorBuild.Variant variant, PrintStream log) {
         BuildCache cache = BuildCache.standard();
         if (builtIn()) {
             Path v = RiscvCoreVerilog.obtain(cache, RiscvCoreVerilog.DEFAULT_RESET_VECTOR);
             return new VerilatorBuild(cache, log).build(RtlSources.of(List.of(v)), RiscvCoreVerilog.TOP,
-                    bus == null ? null : BusShape.named(bus), traced);
+                    bus == null ? null : BusShape.named(bus), variant);
         }
         if (top == null) {
             throw new TandemException("--top MODULE is required with --rtl");
         }
         PreparedRtl prepared = RtlPreparation.prepare(rtl, top, cache.root().resolve("prepared"));
         prepared.explanation().forEach(line -> log.println("tandem: " + line));
-        return new VerilatorBuild(cache, log).build(prepared, bus == null ? null : BusShape.named(bus), traced);
+        return new VerilatorBuild(cache, log).build(prepared, bus == null ? null : BusShape.named(bus), variant);
     }
 
     /** The traced build, made only when a divergence needs a VCD. */

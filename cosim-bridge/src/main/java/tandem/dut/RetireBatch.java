@@ -43,6 +43,11 @@ public final class RetireBatch {
         return count;
     }
 
+    /** The RTL retire index of record 0. */
+    public long firstIndex() {
+        return firstIndex;
+    }
+
     void filled(int count, long firstIndex) {
         this.count = count;
         this.firstIndex = firstIndex;

@@ -175,6 +175,16 @@ public final class VerilatedDut implements AutoCloseable {
     }
 
     /**
+     * Redraws the model's uninitialised state and X assignments from {@code seed} (0: all
+     * zeros), as {@code +verilator+rand+reset+2 +verilator+seed+N} would; call before
+     * {@link #reset}. Only a library built with {@link VerilatorBuild.Variant#X_CHECK} has X
+     * values to draw; other builds fixed them at build time.
+     */
+    public void randomizeX(int seed) {
+        Binding.tandem_x_seed(handle, seed);
+    }
+
+    /**
      * Fault injection for proving the checker: the register write of retire number
      * {@code retireIndex} (counting from 0) is reported with bit {@code bit} flipped.
      */
@@ -258,6 +268,8 @@ public final class VerilatedDut implements AutoCloseable {
         static native void tandem_set_irq(Pointer h, int external, int mip);
 
         static native void tandem_flip_rd_bit(Pointer h, long retireIndex, int bit);
+
+        static native void tandem_x_seed(Pointer h, int seed);
 
         static native void tandem_mmio_respond(Pointer h, int data);
 

@@ -30,9 +30,36 @@ import tandem.golden.TandemException;
 public final class VerilatorBuild {
 
     private static final String HARNESS = "/tandem/dut/harness/harness.cpp";
+    /**
+     * Forced into every C++ file of the model (the Verilator runtime too), so the model's output
+     * goes through the harness, which keeps the last error line for the message of a stop.
+     */
+    private static final String PRINTF_HEADER = "tandem_rtl_printf.h";
+    private static final String PRINTF_DECLARATION = "#pragma once\n"
+            + "#ifdef __cplusplus\nextern \"C\"\n#endif\nint tandem_vl_printf(const char* format, ...);\n";
     private static final Pattern ERROR = Pattern.compile("^%Error(?:-[A-Z0-9_]+)?: .*");
     private static final Pattern BLKANDNBLK = Pattern.compile("^%Warning-BLKANDNBLK: (.*)");
     private static final Pattern CXX_ERROR = Pattern.compile("^\\S+:\\d+:\\d+: (?:fatal )?error: .*");
+
+    /** Which model to build; each is cached separately. */
+    public enum Variant {
+        /** The fast model: X values fixed at build time ({@code --x-assign fast --x-initial fast}). */
+        FAST(""),
+        /** The fast model with VCD tracing ({@code --trace}), for divergence windows. */
+        TRACED(" (traced)"),
+        /**
+         * X values left to run time ({@code --x-assign unique --x-initial unique}), drawn from a
+         * seed with {@link VerilatedDut#randomizeX}: runs with different seeds disagree where X
+         * reaches something they do.
+         */
+        X_CHECK(" (X-check)");
+
+        private final String label;
+
+        Variant(String label) {
+            this.label = label;
+        }
+    }
 
     private final BuildCache cache;
     private final java.io.PrintStream log;
@@ -52,7 +79,12 @@ public final class VerilatorBuild {
      *                         (its first line verbatim, with file and line)
      */
     public DutLibrary build(RtlSources rtl, String top, BusShape shape, boolean traced) {
-        return build(rtl, top, shape, traced, top, top + "__DOT__");
+        return build(rtl, top, shape, traced ? Variant.TRACED : Variant.FAST);
+    }
+
+    /** As {@link #build(RtlSources, String, BusShape, boolean)}, for any {@link Variant}. */
+    public DutLibrary build(RtlSources rtl, String top, BusShape shape, Variant variant) {
+        return build(rtl, top, shape, variant, top, top + "__DOT__");
     }
 
     // Hook for tandem.dut.rtl.RtlPreparation (user RTL as checked out), added by the RTL-preparation work.
@@ -63,11 +95,17 @@ public final class VerilatorBuild {
      * {@link tandem.dut.rtl.PreparedRtl#signalPrefix()} + name.
      */
     public DutLibrary build(tandem.dut.rtl.PreparedRtl prepared, BusShape shape, boolean traced) {
-        return build(prepared.toRtlSources(), prepared.top(), shape, traced, prepared.userTop(), prepared.signalPrefix());
+        return build(prepared, shape, traced ? Variant.TRACED : Variant.FAST);
     }
 
-    private DutLibrary build(RtlSources rtl, String top, BusShape shape, boolean traced, String probeTop,
+    /** As {@link #build(tandem.dut.rtl.PreparedRtl, BusShape, boolean)}, for any {@link Variant}. */
+    public DutLibrary build(tandem.dut.rtl.PreparedRtl prepared, BusShape shape, Variant variant) {
+        return build(prepared.toRtlSources(), prepared.top(), shape, variant, prepared.userTop(), prepared.signalPrefix());
+    }
+
+    private DutLibrary build(RtlSources rtl, String top, BusShape shape, Variant variant, String probeTop,
                              String signalPrefix) {
+        boolean traced = variant == Variant.TRACED;
         TopModule module = TopModule.find(rtl.files(), top);
         BusShape bus = BusShape.detect(module, shape);
         TopModule probeModule = probeTop.equals(top) ? module : TopModule.find(rtl.files(), probeTop);
@@ -76,7 +114,7 @@ public final class VerilatorBuild {
         String glue = glue(module, bus, probe);
         String probes = probes(probeTop, probeSignals);
         byte[] harness = harnessSource();
-        List<String> options = options(rtl, top, traced);
+        List<String> options = options(rtl, top, variant);
         String version = verilatorVersion();
         List<byte[]> parts = new ArrayList<>();
         parts.add(version.getBytes(StandardCharsets.UTF_8));
@@ -93,7 +131,7 @@ public final class VerilatorBuild {
         Path entry = cache.entry("verilated", key);
         Path lib = entry.resolve("obj").resolve(libraryName());
         if (Files.isRegularFile(lib)) {
-            log.printf("tandem: Verilated %s%s: cache hit (%s)%n", top, traced ? " (traced)" : "", entry);
+            log.printf("tandem: Verilated %s%s: cache hit (%s)%n", top, variant.label, entry);
             return new DutLibrary(lib, top, bus, traced, entry);
         }
         Path staging = cache.staging("verilated");
@@ -102,6 +140,7 @@ public final class VerilatorBuild {
             Files.write(staging.resolve("harness.cpp"), harness);
             Files.writeString(staging.resolve("tandem_glue.h"), glue);
             Files.writeString(staging.resolve("probe.vlt"), probes);
+            Files.writeString(staging.resolve(PRINTF_HEADER), PRINTF_DECLARATION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,7 +161,7 @@ public final class VerilatorBuild {
         run(staging, List.of("make", "-C", "obj", "-f", "V" + top + ".mk", "-j", "2",
                 "OPT_FAST=-O3", "OPT_GLOBAL=-O2", "OPT_SLOW=-O1"), staging.resolve("build.log"));
         Path published = cache.publish(staging, "verilated", key);
-        log.printf("tandem: Verilated %s%s in %.1f s (%s, cached in %s)%n", top, traced ? " (traced)" : "",
+        log.printf("tandem: Verilated %s%s in %.1f s (%s, cached in %s)%n", top, variant.label,
                 (System.nanoTime() - start) / 1e9, version, published);
         return new DutLibrary(published.resolve("obj").resolve(libraryName()), top, bus, traced, published);
     }
@@ -131,13 +170,16 @@ public final class VerilatorBuild {
         return "libtandemdut.so";
     }
 
-    private static List<String> options(RtlSources rtl, String top, boolean traced) {
+    private static List<String> options(RtlSources rtl, String top, Variant variant) {
+        boolean traced = variant == Variant.TRACED;
+        String x = variant == Variant.X_CHECK ? "unique" : "fast";
         List<String> o = new ArrayList<>(List.of(
                 "--cc", "--exe",
-                "-O3", "--x-assign", "fast", "--x-initial", "fast", "--no-timing", "--assert",
+                "-O3", "--x-assign", x, "--x-initial", x, "--no-timing", "--assert",
                 "-Wno-fatal", "-Wno-lint", "-Wno-style",
                 "--top-module", top,
                 "-CFLAGS", "-fPIC -fvisibility=hidden -DVL_USER_FINISH -DVL_USER_STOP -DVL_USER_FATAL"
+                        + " -DVL_PRINTF=tandem_vl_printf -include " + PRINTF_HEADER
                         + (traced ? " -DTANDEM_TRACE" : "") + " -I..",
                 "-LDFLAGS", "-shared -Wl,-Bsymbolic",
                 "--Mdir", "obj",

@@ -73,7 +73,9 @@ public final class DivergenceReport {
             return sb.toString();
         }
         sb.append(String.format("%nFirst divergence: RTL retire #%d, cycle %d, pc %08x%n", d.retireIndex(), d.cycle(), d.pc()));
-        sb.append(String.format("  %-10s %-28s %-28s%n", "field", "RTL", "golden"));
+        boolean x = outcome == LockstepResult.Outcome.X_PROPAGATION;
+        sb.append(String.format("  %-10s %-28s %-28s%n", "field", x ? "RTL (checked X seed)" : "RTL",
+                x ? "other X seed (golden:* golden)" : "golden"));
         for (FieldMismatch m : d.mismatches()) {
             sb.append(String.format("  %-10s %-28s %-28s%n", m.field(), m.rtl(), m.golden()));
         }

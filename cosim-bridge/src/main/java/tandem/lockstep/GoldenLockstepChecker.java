@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tandem.dut.DutRetire;
+import tandem.dut.RetireBatch;
 import tandem.golden.csr.Csr;
 import tandem.golden.hart.Hart;
 import tandem.golden.hart.MmioPort;
@@ -28,9 +29,12 @@ import tandem.golden.trap.Cause;
 public final class GoldenLockstepChecker implements LockstepChecker {
 
     private final Hart hart;
-    private final Queue queue = new Queue();
+    private final int historyDepth;
+    private final Queue queue;
     private final RetireHistory rtlHistory;
-    private final RetireHistory goldenHistory;
+    private final DutRetire historyRecord = new DutRetire();
+    private RetireBatch batch;
+    private boolean goldenHeadInHistory;
     private final int[] rtlRegs = new int[32];
     private final int[] goldenRegs = new int[32];
     private final java.util.ArrayDeque<DataAccess> deviceLoads = new java.util.ArrayDeque<>();
@@ -52,8 +56,9 @@ public final class GoldenLockstepChecker implements LockstepChecker {
      */
     public GoldenLockstepChecker(Hart hart, int historyDepth) {
         this.hart = hart;
+        this.historyDepth = historyDepth;
+        this.queue = new Queue(historyDepth);
         this.rtlHistory = new RetireHistory(historyDepth);
-        this.goldenHistory = new RetireHistory(historyDepth);
         for (int i = 1; i < 32; i++) {
             rtlRegs[i] = hart.x(i);
             goldenRegs[i] = hart.x(i);
@@ -69,6 +74,23 @@ public final class GoldenLockstepChecker implements LockstepChecker {
      */
     public void expectRetires(long n) {
         lookahead = n;
+    }
+
+    /**
+     * Performance hint: the retires about to be stepped are records of {@code b}, so the RTL
+     * history for reports is taken from it when needed instead of being recorded retire by
+     * retire. Ends with {@link #endBatch}, before the batch's buffer is reused.
+     */
+    public void beginBatch(RetireBatch b) {
+        batch = b;
+    }
+
+    /** Ends {@link #beginBatch}: keeps the batch's last retires (up to {@code checkedUpTo}, exclusive) as history. */
+    public void endBatch(int checkedUpTo) {
+        if (batch != null) {
+            rtlHistoryFromBatch(checkedUpTo);
+            batch = null;
+        }
     }
 
     @Override
@@ -121,11 +143,14 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         if (replayFault != null && queue.order[g] >= replayFaultOrder && queue.pc[g] == replayFaultPc) {
             diff = add(diff, new FieldMismatch("device_load", "no such device load", replayFault));
         }
-        recordRtl(r);
-        recordGolden(g);
         if (diff != null) {
+            recordRtl(r);
+            goldenHeadInHistory = true;
             diverge(r, diff);
             return false;
+        }
+        if (batch == null) {
+            recordRtl(r);
         }
         if (r.rdAddr != 0) {
             rtlRegs[r.rdAddr] = r.rdWdata;
@@ -146,8 +171,12 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         while (true) {
             if (queue.isEmpty()) {
                 // a stop requested by a device (the finisher the RTL just wrote) ends one run
-                // call early; the RTL's remaining retires still need golden records
+                // call early; the RTL's remaining retires still need golden records. A hart
+                // waiting in WFI wakes on the levels that woke the RTL.
                 for (int attempt = 0; attempt < 2 && queue.isEmpty(); attempt++) {
+                    if (hart.waitingForInterrupt()) {
+                        applyRtlLevels();
+                    }
                     hart.run(Math.max(1, lookahead));
                 }
                 if (queue.isEmpty()) {
@@ -163,12 +192,11 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                 return g;
             }
             if (r.pc == queue.nextPc[g]) {
-                recordGolden(g);
                 queue.pop();
                 continue;
             }
             recordRtl(r);
-            recordGolden(g);
+            goldenHeadInHistory = true;
             diverge(r, List.of(new FieldMismatch(kind == RetireBuffer.KIND_TRAP ? "trap" : "interrupt",
                     "retired " + hex(r.pc) + " " + hex(r.insn),
                     (kind == RetireBuffer.KIND_TRAP ? "trap" : "interrupt") + " cause " + hex(queue.cause[g])
@@ -195,7 +223,6 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         }
         hart.forceInterrupt(taken);
         while (!queue.isEmpty() && queue.kind[queue.head()] == RetireBuffer.KIND_INTERRUPT) {
-            recordGolden(queue.head());
             queue.pop();
         }
         return true;
@@ -253,6 +280,20 @@ public final class GoldenLockstepChecker implements LockstepChecker {
 
     private void diverge(DutRetire r, List<FieldMismatch> diff) {
         stopped = true;
+        StringBuilder summary = new StringBuilder();
+        summary.append(String.format("divergence at retire #%d (cycle %d) pc %08x: ", r.index, r.cycle, r.pc));
+        for (int i = 0; i < diff.size(); i++) {
+            summary.append(i == 0 ? "" : "; ").append(diff.get(i));
+        }
+        divergences.add(snapshot(r, summary.toString(), diff));
+    }
+
+    /**
+     * A divergence at {@code r} as things stand: both sides' last retires (up to {@code r} once
+     * it was stepped), both register files, the golden CSRs. For findings the checker does not
+     * make itself (an X-check's parting seeds); does not stop checking.
+     */
+    Divergence snapshot(DutRetire r, String summary, List<FieldMismatch> diff) {
         Map<String, Integer> csrs = new LinkedHashMap<>();
         for (Csr c : hart.csrs().all()) {
             try {
@@ -261,29 +302,51 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                 // a CSR whose read has side effects or needs state we lack is left out of the dump
             }
         }
-        StringBuilder summary = new StringBuilder();
-        summary.append(String.format("divergence at retire #%d (cycle %d) pc %08x: ", r.index, r.cycle, r.pc));
-        for (int i = 0; i < diff.size(); i++) {
-            summary.append(i == 0 ? "" : "; ").append(diff.get(i));
+        if (batch != null) {
+            rtlHistoryFromBatch((int) (r.index - batch.firstIndex()) + 1);
+            batch = null;
         }
-        divergences.add(new Divergence(r.index, r.cycle, r.pc, summary.toString(), List.copyOf(diff),
-                rtlHistory.views(), goldenHistory.views(), rtlRegs.clone(), goldenRegs.clone(), csrs, null));
+        return new Divergence(r.index, r.cycle, r.pc, summary, List.copyOf(diff), rtlHistory.views(),
+                goldenHistory(), rtlRegs.clone(), goldenRegs.clone(), csrs, null);
+    }
+
+    /** Adds the batch's last retires before {@code upTo} (exclusive) to the RTL history. */
+    private void rtlHistoryFromBatch(int upTo) {
+        RetireBatch b = batch;
+        batch = null;
+        for (int i = Math.max(0, upTo - historyDepth); i < upTo; i++) {
+            recordRtl(b.read(i, historyRecord));
+        }
+        batch = b;
     }
 
     private void recordRtl(DutRetire r) {
+        if (batch != null) {
+            return;
+        }
         int note = r.has(DutRetire.INTERRUPT) ? RetireHistory.NOTE_INTERRUPT
                 : r.has(DutRetire.MMIO) ? RetireHistory.NOTE_DEVICE : RetireHistory.NOTE_NONE;
         rtlHistory.add(r.index, r.cycle, r.pc, r.insn, r.rdAddr, r.rdWdata, r.has(DutRetire.MEM_WRITE),
                 r.memAddr, r.memData, r.memSize, r.priv, note, r.interruptCause);
     }
 
-    private void recordGolden(int g) {
-        byte kind = queue.kind[g];
-        int note = kind == RetireBuffer.KIND_TRAP ? RetireHistory.NOTE_TRAP
-                : kind == RetireBuffer.KIND_INTERRUPT ? RetireHistory.NOTE_INTERRUPT : RetireHistory.NOTE_NONE;
-        goldenHistory.add(queue.order[g], -1, queue.pc[g], queue.insn[g], queue.rdAddr[g], queue.rdWdata[g],
-                (queue.memFlags[g] & RetireBuffer.MEM_WRITE) != 0, queue.memAddr[g], queue.memData[g],
-                queue.memSize[g], queue.priv[g], note, queue.cause[g]);
+    /**
+     * The golden side's last retires for a report: the records the queue popped (it keeps the
+     * last ones), and the one at its head when the divergence involves it.
+     */
+    private List<RetireView> goldenHistory() {
+        RetireHistory h = new RetireHistory(historyDepth);
+        long end = goldenHeadInHistory && !queue.isEmpty() ? queue.headSeq() + 1 : queue.headSeq();
+        for (long seq = Math.max(queue.oldestSeq(), end - historyDepth); seq < end; seq++) {
+            int g = queue.slot(seq);
+            byte kind = queue.kind[g];
+            int note = kind == RetireBuffer.KIND_TRAP ? RetireHistory.NOTE_TRAP
+                    : kind == RetireBuffer.KIND_INTERRUPT ? RetireHistory.NOTE_INTERRUPT : RetireHistory.NOTE_NONE;
+            h.add(queue.order[g], -1, queue.pc[g], queue.insn[g], queue.rdAddr[g], queue.rdWdata[g],
+                    (queue.memFlags[g] & RetireBuffer.MEM_WRITE) != 0, queue.memAddr[g], queue.memData[g],
+                    queue.memSize[g], queue.priv[g], note, queue.cause[g]);
+        }
+        return h.views();
     }
 
     /**
@@ -364,8 +427,14 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         }
     }
 
-    /** Golden records waiting to be compared, copied out of the hart's reusable buffer. */
+    /**
+     * Golden records waiting to be compared, copied out of the hart's reusable buffer: a ring
+     * indexed by sequence number that also keeps the last {@code keep} records compared, which
+     * are the golden history of a report (so matching a retire records nothing extra).
+     */
     private static final class Queue implements RetireListener {
+        private final int keep;
+        int mask = 1023;
         long[] order = new long[1024];
         byte[] kind = new byte[1024];
         int[] pc = new int[1024];
@@ -379,33 +448,48 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         int[] memData = new int[1024];
         int[] memSize = new int[1024];
         int[] cause = new int[1024];
-        int head;
-        int tail;
+        private long head;
+        private long tail;
         long nextOrder;
+
+        Queue(int keep) {
+            this.keep = keep;
+        }
 
         boolean isEmpty() {
             return head == tail;
         }
 
+        /** The slot of the next record to compare. */
         int head() {
+            return (int) head & mask;
+        }
+
+        long headSeq() {
             return head;
+        }
+
+        /** The oldest record still held (compared ones are kept up to {@code keep}). */
+        long oldestSeq() {
+            return Math.max(0, Math.max(head - keep, tail - (mask + 1)));
+        }
+
+        int slot(long seq) {
+            return (int) seq & mask;
         }
 
         void pop() {
             head++;
-            if (head == tail) {
-                head = 0;
-                tail = 0;
-            }
         }
 
         @Override
         public void retired(RetireBuffer b, int from, int count) {
-            if (tail + count > order.length) {
-                compactOrGrow(count);
+            long oldest = Math.max(0, head - keep);
+            if (tail + count - oldest > mask + 1) {
+                grow(oldest, count);
             }
             for (int s = from; s < from + count; s++) {
-                int t = tail++;
+                int t = (int) tail++ & mask;
                 order[t] = b.order(s);
                 kind[t] = b.kind(s);
                 pc[t] = b.pc(s);
@@ -421,6 +505,8 @@ public final class GoldenLockstepChecker implements LockstepChecker {
                     memData[t] = b.memWdata(s);
                     memSize[t] = b.memWidth(s);
                 } else {
+                    memAddr[t] = 0;
+                    memData[t] = 0;
                     memSize[t] = 0;
                 }
                 cause[t] = b.cause(s);
@@ -428,31 +514,32 @@ public final class GoldenLockstepChecker implements LockstepChecker {
             }
         }
 
-        private void compactOrGrow(int incoming) {
-            int live = tail - head;
-            int cap = order.length;
-            while (live + incoming > cap) {
+        private void grow(long oldest, int incoming) {
+            int cap = mask + 1;
+            while (tail + incoming - oldest > cap) {
                 cap *= 2;
             }
-            order = move(order, new long[cap], live);
-            kind = move(kind, new byte[cap], live);
-            pc = move(pc, new int[cap], live);
-            nextPc = move(nextPc, new int[cap], live);
-            insn = move(insn, new int[cap], live);
-            priv = move(priv, new int[cap], live);
-            rdAddr = move(rdAddr, new int[cap], live);
-            rdWdata = move(rdWdata, new int[cap], live);
-            memFlags = move(memFlags, new int[cap], live);
-            memAddr = move(memAddr, new int[cap], live);
-            memData = move(memData, new int[cap], live);
-            memSize = move(memSize, new int[cap], live);
-            cause = move(cause, new int[cap], live);
-            head = 0;
-            tail = live;
+            int newMask = cap - 1;
+            order = move(order, new long[cap], oldest, newMask);
+            kind = move(kind, new byte[cap], oldest, newMask);
+            pc = move(pc, new int[cap], oldest, newMask);
+            nextPc = move(nextPc, new int[cap], oldest, newMask);
+            insn = move(insn, new int[cap], oldest, newMask);
+            priv = move(priv, new int[cap], oldest, newMask);
+            rdAddr = move(rdAddr, new int[cap], oldest, newMask);
+            rdWdata = move(rdWdata, new int[cap], oldest, newMask);
+            memFlags = move(memFlags, new int[cap], oldest, newMask);
+            memAddr = move(memAddr, new int[cap], oldest, newMask);
+            memData = move(memData, new int[cap], oldest, newMask);
+            memSize = move(memSize, new int[cap], oldest, newMask);
+            cause = move(cause, new int[cap], oldest, newMask);
+            mask = newMask;
         }
 
-        private <T> T move(T src, T dst, int live) {
-            System.arraycopy(src, head, dst, 0, live);
+        private <T> T move(T src, T dst, long oldest, int newMask) {
+            for (long seq = oldest; seq < tail; seq++) {
+                System.arraycopy(src, (int) seq & mask, dst, (int) seq & newMask, 1);
+            }
             return dst;
         }
     }

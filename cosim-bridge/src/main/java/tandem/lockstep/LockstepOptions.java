@@ -56,4 +56,10 @@ public record LockstepOptions(int waitStates, int backpressure, long seed, long 
         return new LockstepOptions(waitStates, backpressure, seed, maxCycles, stallCycles, history, dir, vcdBefore,
                 vcdAfter, flipRetire, flipBit, batch);
     }
+
+    /** With {@code records} retire records per native call (and per hand-off to the checker). */
+    public LockstepOptions withBatch(int records) {
+        return new LockstepOptions(waitStates, backpressure, seed, maxCycles, stallCycles, history, outputDir,
+                vcdBefore, vcdAfter, flipRetire, flipBit, records);
+    }
 }

@@ -29,7 +29,12 @@ public record LockstepResult(Outcome outcome, String detail, long retires, long 
         /** The RTL hit $stop/$fatal/an assertion, fetched outside RAM, or called $finish early. */
         RTL_ERROR,
         /** The cycle budget ran out. */
-        BUDGET
+        BUDGET,
+        /**
+         * An X-check ({@link LockstepSession#runXCheck}): two X seeds made the RTL retire
+         * differently, so an uninitialised or X value reached a retire.
+         */
+        X_PROPAGATION
     }
 
     /** Exit status for the command line: 0 pass, 1 anything else. */

@@ -1,35 +1,40 @@
 package tandem.lockstep;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import tandem.dut.DutLibrary;
-import tandem.dut.DutRetire;
 import tandem.dut.MmioHandler;
 import tandem.dut.RetireBatch;
-import tandem.dut.StopReason;
 import tandem.dut.VerilatedDut;
 import tandem.golden.TandemException;
-import tandem.golden.bus.BusError;
-import tandem.golden.csr.Csr;
+import tandem.golden.elf.ElfImage;
 import tandem.golden.platform.Machine;
 import tandem.golden.platform.Region;
+import tandem.golden.platform.StopReason;
 
 /**
  * One lockstep run: a Verilated CPU and a golden {@link Machine} loaded with the same program,
- * the RTL's data accesses outside RAM served by the machine's devices (and replayed into the
- * golden hart), every retire checked, and a report on the first divergence.
+ * the RTL's data accesses outside RAM served by devices of the machine's platform (and
+ * replayed into the golden hart), every retire checked, and a report on the first divergence.
+ *
+ * <p>Two threads: this one runs the RTL and owns its devices; a second one runs the golden
+ * model and the checker one batch behind. The hand-off between them is explicit and per
+ * batch ({@link BatchHandoff}: the retires, the device access that ended the batch, the
+ * interrupt levels the RTL saw, whether the program is finishing), so the golden hart and the
+ * RTL's devices never meet. The one exception is a finish: whoever ends the program (the
+ * finisher, a console watcher, {@code tohost}) calls {@link Machine#finish}, which asks the
+ * golden hart to stop at its next boundary; the checker simply resumes it, since the RTL's
+ * remaining retires still need golden records.
  *
  * <p>Crash safety: the native model runs in this JVM (a child JVM would double the start-up
  * and ship every retire record across a pipe, which the ≥0.9× speed target cannot afford).
  * Instead nothing is ever left unwritten when native code runs: reports are written, closed
- * and renamed before the next native call, and a small progress file is rewritten every
- * second, so a crash of the model loses at most the VCD being captured.
+ * and renamed before the next native call, and {@link ProgressFile} is rewritten before the
+ * first native call and every second, so a crash of the model loses at most the VCD being
+ * captured and the last second of progress.
  */
 public final class LockstepSession {
 
@@ -44,6 +49,14 @@ public final class LockstepSession {
     public interface Program {
         /** Loads the program into the golden machine and returns its segments for the RTL. */
         List<Segment> loadInto(Machine machine);
+
+        /**
+         * The physical address of the program's {@code tohost} word (riscv-tests convention),
+         * known after {@link #loadInto}; the run ends when the RTL writes it non-zero.
+         */
+        default OptionalLong tohost() {
+            return OptionalLong.empty();
+        }
     }
 
     /** A piece of the program image: bytes at an address, zero-filled to {@code memorySize}. */
@@ -51,10 +64,8 @@ public final class LockstepSession {
     }
 
     private static final long FINISH_GRACE_CYCLES = 2_000;
-    private static final int MIP = 0x344;
-    private static final int MIP_MTIP = 1 << 7;
-    private static final int MIP_MSIP = 1 << 3;
-    private static final int MIP_MEIP = 1 << 11;
+    private static final int PIPELINE_BUFFERS = 3;
+    private static final long NO_TICKS = 1L << 60;
     private static final long CHUNK_CYCLES = 1_000_000;
 
     private final DutLibrary library;
@@ -74,200 +85,201 @@ public final class LockstepSession {
 
     /** An ELF program, loaded by the golden machine's own loader. */
     public static Program elf(Path file) {
-        return machine -> {
+        return new ElfProgram(file);
+    }
+
+    /** An ELF file as a {@link Program}; remembers its {@code tohost} symbol once loaded. */
+    private static final class ElfProgram implements Program {
+        private final Path file;
+        private OptionalLong tohost = OptionalLong.empty();
+
+        ElfProgram(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public List<Segment> loadInto(Machine machine) {
+            ElfImage image = machine.loadElf(file);
+            image.tohost().ifPresent(a -> tohost = OptionalLong.of(a & 0xFFFF_FFFFL));
             List<Segment> out = new ArrayList<>();
-            for (var s : machine.loadElf(file).segments()) {
+            for (var s : image.segments()) {
                 out.add(new Segment(s.address(), s.data(), s.memorySize()));
             }
             return out;
-        };
+        }
+
+        @Override
+        public OptionalLong tohost() {
+            return tohost;
+        }
     }
 
-    /** Runs {@code program} on the RTL and on {@code machine} in lockstep. */
+    /**
+     * Runs {@code program} on the RTL and on {@code machine} in lockstep. The RTL runs on this
+     * thread with devices of its own ({@link RtlDevices}); the golden model and the checker run
+     * one batch behind on a second thread ({@link CheckingThread}). {@code progress} is called
+     * from that second thread. The machine is used up: its hart no longer ticks its own devices
+     * (the RTL's devices are the live ones) and ends where the checker left it.
+     */
     public LockstepResult run(Machine machine, Program program, LockstepOptions opt, Progress progress) {
+        return run(machine, program, opt, progress, null);
+    }
+
+    /**
+     * An X-check: {@link #run} on a library built {@link tandem.dut.VerilatorBuild.Variant#X_CHECK},
+     * its X values drawn from {@code seeds[0]}, with a twin of the same library drawing them from
+     * {@code seeds[1]} run over the same cycles beside it. The first retire where the two differ
+     * ends the run as {@link LockstepResult.Outcome#X_PROPAGATION}, with a report naming the
+     * fields, both seeds' values and whether the checked seed agrees with the golden model there;
+     * a divergence from the golden model before it is reported as usual (both seeds agreed on it).
+     * No VCD window: the traced build has no X values to show.
+     */
+    public LockstepResult runXCheck(Machine machine, Program program, LockstepOptions opt, int[] seeds,
+                                    Progress progress) {
+        if (seeds.length != 2 || seeds[0] == seeds[1] || seeds[0] == 0 || seeds[1] == 0) {
+            throw new TandemException("an X-check needs two different non-zero X seeds, not "
+                    + java.util.Arrays.toString(seeds));
+        }
+        return run(machine, program, opt, progress, seeds);
+    }
+
+    private LockstepResult run(Machine machine, Program program, LockstepOptions opt, Progress progress,
+                               int[] xSeeds) {
         List<Segment> segments = program.loadInto(machine);
         Region ram = ramOf(machine, machine.hart().pc());
-        List<Integer> deviceAnswers = new ArrayList<>();
+        // the golden model's own devices stay idle: the RTL's are the live ones (RtlDevices)
+        machine.hart().setTicker(null, NO_TICKS);
         GoldenLockstepChecker checker = new GoldenLockstepChecker(machine.hart(), opt.history());
-        MmioHandler devices = new MmioHandler() {
-            @Override
-            public int load(int address, int size) {
-                int v;
-                try {
-                    v = machine.bus().load(address & 0xFFFF_FFFFL, size);
-                } catch (BusError e) {
-                    v = 0;
-                }
-                deviceAnswers.add(v);
-                checker.notifyDataAccess(new DataAccess(address, size, false, v));
-                return v;
-            }
-
-            @Override
-            public void store(int address, int value, int size) {
-                try {
-                    machine.bus().store(address & 0xFFFF_FFFFL, value, size);
-                } catch (BusError e) {
-                    // the access fault is the golden model's to raise; the RTL has no error response here
-                }
-                checker.notifyDataAccess(new DataAccess(address, size, true, value));
-            }
-        };
-        VerilatedDut.Options dutOptions = VerilatedDut.Options.ram(ram.base(), ram.size())
-                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles())
-                .resetAt(machine.hart().pc() & 0xFFFF_FFFFL);
-        RetireBatch batch = new RetireBatch(opt.batch());
-        DutRetire r = new DutRetire();
+        boolean vcd = tracedLibrary != null && xSeeds == null;
+        RtlDevices devices = new RtlDevices(machine, program.tohost(), vcd);
+        VerilatedDut.Options dutOptions = dutOptions(machine, ram, opt);
         long start = System.nanoTime();
-        long lastProgress = start;
-        long lastCheckpoint = start;
-        LockstepResult.Outcome outcome = null;
-        String detail = null;
-        Divergence divergence = null;
         long cycles;
         int[] rtlRegisters;
-        try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices)) {
+        CheckingThread.Verdict verdict;
+        try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices);
+             XSeedTwin twin = xSeeds == null ? null
+                     : new XSeedTwin(library, dutOptions, segments, opt, xSeeds[0], xSeeds[1]);
+             CheckingThread checking = new CheckingThread(checker, PIPELINE_BUFFERS, opt.batch(), progress)) {
             for (Segment s : segments) {
                 dut.loadRam(s.address(), zeroFilled(s));
             }
             if (opt.flipRetire() >= 0) {
                 dut.flipRegisterWriteBit(opt.flipRetire(), opt.flipBit());
             }
-            dut.reset();
-            long finishBy = -1;
-            long irq = -1;
-            while (outcome == null) {
-                long budget = Math.min(CHUNK_CYCLES, opt.maxCycles() - dut.cycles());
-                if (budget <= 0) {
-                    outcome = LockstepResult.Outcome.BUDGET;
-                    detail = "cycle budget of " + opt.maxCycles() + " reached at pc " + hex(machine.hart().pc());
-                    break;
-                }
-                StopReason why = dut.run(budget, batch);
-                if (irq >= 0) {
-                    checker.setInterruptPending((int) irq, (int) (irq >>> 32));
-                }
-                int n = batch.count();
-                int i = 0;
-                while (i < n && outcome == null) {
-                    // the golden model may run ahead only up to the next interrupt the RTL took
-                    int end = i + 1;
-                    while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0) {
-                        end++;
-                    }
-                    checker.expectRetires(end - i);
-                    for (; i < end; i++) {
-                        batch.read(i, r);
-                        if (!checker.step(r)) {
-                            divergence = checker.divergences().get(0);
-                            outcome = LockstepResult.Outcome.DIVERGED;
-                            detail = divergence.summary();
-                            break;
-                        }
-                        if (finishBy >= 0 && r.has(DutRetire.MMIO) && r.has(DutRetire.MEM_WRITE)) {
-                            outcome = finishedOutcome(machine);
-                            detail = String.format("%s (%s, by the store at pc %08x, RTL retire #%d)",
-                                    machine.finished().detail(), machine.finished().kind().name().toLowerCase(
-                                            java.util.Locale.ROOT), r.pc, r.index);
-                            break;
-                        }
-                    }
-                }
-                if (outcome != null) {
-                    break;
-                }
-                irq = driveInterrupts(dut, machine, irq);
-                if (finishBy < 0 && machine.finished() != null) {
-                    finishBy = dut.cycles() + FINISH_GRACE_CYCLES;
-                } else if (finishBy >= 0 && dut.cycles() > finishBy) {
-                    outcome = finishedOutcome(machine);
-                    detail = machine.finished().describe() + " (the finishing store never retired on the RTL)";
-                    break;
-                }
-                switch (why) {
-                    case STALL -> {
-                        outcome = LockstepResult.Outcome.STALL;
-                        detail = String.format("RTL stalled: no instruction retired for %d cycles (after %d retires, cycle %d)",
-                                dut.idleCycles(), dut.retires(), dut.cycles());
-                    }
-                    case FATAL -> {
-                        outcome = LockstepResult.Outcome.RTL_ERROR;
-                        detail = "RTL error at cycle " + dut.cycles() + ": " + dut.fatalMessage();
-                    }
-                    case FETCH_FAULT -> {
-                        outcome = LockstepResult.Outcome.RTL_ERROR;
-                        detail = String.format("RTL fetched outside RAM at %08x (cycle %d)", dut.lastOutsideAddress(), dut.cycles());
-                    }
-                    case FINISH -> {
-                        outcome = LockstepResult.Outcome.RTL_ERROR;
-                        detail = "RTL called $finish at cycle " + dut.cycles();
-                    }
-                    default -> {
-                    }
-                }
-                long now = System.nanoTime();
-                if (progress != null && now - lastProgress > 500_000_000L) {
-                    progress.update(checker.matchedRetires(), dut.cycles(), dut.cycles() / ((now - start) / 1e9), 0);
-                    lastProgress = now;
-                }
-                if (now - lastCheckpoint > 1_000_000_000L) {
-                    checkpoint(opt.outputDir(), checker.matchedRetires(), dut.cycles(), machine.hart().pc());
-                    lastCheckpoint = now;
-                }
+            if (xSeeds != null) {
+                dut.randomizeX(xSeeds[0]);
             }
-            cycles = dut.cycles();
+            dut.reset();
+            ProgressFile progressFile = new ProgressFile(opt.outputDir());
+            runRtl(dut, devices, checking, opt, twin, progressFile);
+            verdict = checking.awaitVerdict();
+            progressFile.ended(verdict.outcome(), dut.cycles(), dut.retires(), checker.matchedRetires());
+            cycles = verdict.cycles();
             rtlRegisters = dut.registers();
         }
+        devices.publishFinish();
         double seconds = (System.nanoTime() - start) / 1e9;
+        Divergence divergence = verdict.divergence();
         if (progress != null) {
             progress.update(checker.matchedRetires(), cycles, cycles / Math.max(seconds, 1e-9), divergence == null ? 0 : 1);
         }
         Path report = null;
-        if (outcome != LockstepResult.Outcome.PASS) {
-            report = DivergenceReport.write(opt.outputDir(), header, outcome, detail, checker.matchedRetires(), cycles,
-                    divergence, rtlRegisters);
-            if (divergence != null && tracedLibrary != null) {
-                divergence = divergence.withVcd(captureVcd(divergence, dutOptions, segments, deviceAnswers, opt));
-                report = DivergenceReport.write(opt.outputDir(), header, outcome, detail, checker.matchedRetires(),
-                        cycles, divergence, rtlRegisters);
+        if (verdict.outcome() != LockstepResult.Outcome.PASS) {
+            report = DivergenceReport.write(opt.outputDir(), header, verdict.outcome(), verdict.detail(),
+                    checker.matchedRetires(), cycles, divergence, rtlRegisters);
+            if (divergence != null && vcd) {
+                divergence = divergence.withVcd(captureVcd(divergence, dutOptions, segments, devices.loadAnswers(), opt));
+                report = DivergenceReport.write(opt.outputDir(), header, verdict.outcome(), verdict.detail(),
+                        checker.matchedRetires(), cycles, divergence, rtlRegisters);
             }
         }
-        return new LockstepResult(outcome, detail, checker.matchedRetires(), cycles, seconds, divergence, report);
+        return new LockstepResult(verdict.outcome(), verdict.detail(), checker.matchedRetires(), cycles, seconds,
+                divergence, report);
+    }
+
+    /**
+     * The RTL side of a lockstep run: runs the RTL batch by batch, serves its devices, drives
+     * its interrupt inputs and hands every batch to {@code checking}, until the RTL side ends
+     * the run (stall, RTL error, budget, finish grace) or checking stops.
+     */
+    private static void runRtl(VerilatedDut dut, RtlDevices devices, CheckingThread checking, LockstepOptions opt,
+                               XSeedTwin twin, ProgressFile progressFile) {
+        long finishBy = -1;
+        long levels = -1;
+        StopReason finishing = null;
+        while (!checking.stopped()) {
+            long budget = Math.min(CHUNK_CYCLES, opt.maxCycles() - dut.cycles());
+            if (budget <= 0) {
+                checking.submit(new BatchHandoff(null, null, levels, finishing, dut.cycles(), new BatchHandoff.Ending(
+                        LockstepResult.Outcome.BUDGET, "cycle budget of " + opt.maxCycles() + " reached"), null));
+                return;
+            }
+            RetireBatch batch = checking.takeBuffer();
+            if (batch == null) {
+                return;
+            }
+            progressFile.running(dut.cycles(), dut.retires(), checking.matched());
+            tandem.dut.StopReason why = dut.run(budget, batch);
+            long now = dut.cycles();
+            devices.tickTo(now, dut);
+            BatchHandoff.Ending end;
+            if (finishBy >= 0 && now > finishBy) {
+                end = new BatchHandoff.Ending(finishedOutcome(finishing),
+                        finishing.describe() + " (the finishing store never retired on the RTL)");
+            } else {
+                end = rtlEnding(why, dut);
+            }
+            DataAccess access = devices.takeAccess();
+            XSeedTwin.Parting parting = twin == null ? null : twin.follow(now, batch, access);
+            if (parting != null) {
+                end = new BatchHandoff.Ending(LockstepResult.Outcome.X_PROPAGATION, "X-propagation");
+            }
+            checking.submit(new BatchHandoff(batch, access, levels, finishing, now, end, parting));
+            if (end != null) {
+                return;
+            }
+            levels = devices.driveInterrupts(dut);
+            if (twin != null) {
+                twin.mirrorInterrupts(levels);
+            }
+            if (finishing == null && devices.finished() != null) {
+                finishing = devices.finished();
+                finishBy = now + FINISH_GRACE_CYCLES;
+            }
+        }
+    }
+
+    /** The ending a native stop reason means, or {@code null} to go on. */
+    private static BatchHandoff.Ending rtlEnding(tandem.dut.StopReason why, VerilatedDut dut) {
+        return switch (why) {
+            case STALL -> new BatchHandoff.Ending(LockstepResult.Outcome.STALL, String.format(
+                    "RTL stalled: no instruction retired for %d cycles (after %d retires, cycle %d)",
+                    dut.idleCycles(), dut.retires(), dut.cycles()));
+            case FATAL -> new BatchHandoff.Ending(LockstepResult.Outcome.RTL_ERROR,
+                    "RTL error at cycle " + dut.cycles() + ": " + dut.fatalMessage());
+            case FETCH_FAULT -> new BatchHandoff.Ending(LockstepResult.Outcome.RTL_ERROR, String.format(
+                    "RTL fetched outside RAM at %08x (cycle %d)", dut.lastOutsideAddress(), dut.cycles()));
+            case FINISH -> new BatchHandoff.Ending(LockstepResult.Outcome.RTL_ERROR,
+                    "RTL called $finish at cycle " + dut.cycles());
+            default -> null;
+        };
     }
 
     /**
      * Runs the RTL alone on the same library, buses and devices, with the golden model off:
-     * the baseline of {@code tandem bench lockstep}. Ends when the program writes the finisher.
+     * the baseline of {@code tandem bench lockstep}. The RTL side does exactly what it does in
+     * {@link #run} (devices served and ticked, interrupt inputs driven); only the golden model and
+     * the checker are missing. Ends when the program writes the finisher.
      * The result's {@code retires} counts RTL retires (nothing is compared).
      */
     public LockstepResult runAlone(Machine machine, Program program, LockstepOptions opt) {
         List<Segment> segments = program.loadInto(machine);
         Region ram = ramOf(machine, machine.hart().pc());
-        MmioHandler devices = new MmioHandler() {
-            @Override
-            public int load(int address, int size) {
-                try {
-                    return machine.bus().load(address & 0xFFFF_FFFFL, size);
-                } catch (BusError e) {
-                    return 0;
-                }
-            }
-
-            @Override
-            public void store(int address, int value, int size) {
-                try {
-                    machine.bus().store(address & 0xFFFF_FFFFL, value, size);
-                } catch (BusError e) {
-                    // no device: the store is dropped as on a bus without error responses
-                }
-            }
-        };
-        VerilatedDut.Options dutOptions = VerilatedDut.Options.ram(ram.base(), ram.size())
-                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles())
-                .resetAt(machine.hart().pc() & 0xFFFF_FFFFL);
+        RtlDevices devices = new RtlDevices(machine, program.tohost(), false);
         RetireBatch batch = new RetireBatch(opt.batch());
         long start = System.nanoTime();
-        try (VerilatedDut dut = VerilatedDut.open(library, dutOptions, devices)) {
+        try (VerilatedDut dut = VerilatedDut.open(library, dutOptions(machine, ram, opt), devices)) {
             for (Segment s : segments) {
                 dut.loadRam(s.address(), zeroFilled(s));
             }
@@ -278,18 +290,26 @@ public final class LockstepSession {
                     outcome = LockstepResult.Outcome.BUDGET;
                     break;
                 }
-                StopReason why = dut.run(Math.min(CHUNK_CYCLES, opt.maxCycles() - dut.cycles()), batch);
-                if (machine.finished() != null) {
-                    outcome = finishedOutcome(machine);
-                } else if (why == StopReason.STALL) {
-                    outcome = LockstepResult.Outcome.STALL;
-                } else if (why == StopReason.FATAL || why == StopReason.FETCH_FAULT || why == StopReason.FINISH) {
-                    outcome = LockstepResult.Outcome.RTL_ERROR;
+                tandem.dut.StopReason why = dut.run(Math.min(CHUNK_CYCLES, opt.maxCycles() - dut.cycles()), batch);
+                devices.tickTo(dut.cycles(), dut);
+                devices.takeAccess();
+                devices.driveInterrupts(dut);
+                if (devices.finished() != null) {
+                    outcome = finishedOutcome(devices.finished());
+                } else if (rtlEnding(why, dut) != null) {
+                    outcome = rtlEnding(why, dut).outcome();
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            devices.publishFinish();
             return new LockstepResult(outcome, outcome.name(), dut.retires(), dut.cycles(), seconds, null, null);
         }
+    }
+
+    private static VerilatedDut.Options dutOptions(Machine machine, Region ram, LockstepOptions opt) {
+        return VerilatedDut.Options.ram(ram.base(), ram.size())
+                .timing(opt.waitStates(), opt.backpressure(), opt.seed()).stallAfter(opt.stallCycles())
+                .resetAt(machine.hart().pc() & 0xFFFF_FFFFL);
     }
 
     /**
@@ -327,9 +347,8 @@ public final class LockstepSession {
             dut.reset();
             RetireBatch batch = new RetireBatch(opt.batch());
             while (dut.cycles() <= to) {
-                StopReason why = dut.run(to + 1 - dut.cycles(), batch);
-                if (why == StopReason.STALL || why == StopReason.FATAL || why == StopReason.FETCH_FAULT
-                        || why == StopReason.FINISH) {
+                tandem.dut.StopReason why = dut.run(to + 1 - dut.cycles(), batch);
+                if (rtlEnding(why, dut) != null) {
                     break;
                 }
             }
@@ -337,28 +356,11 @@ public final class LockstepSession {
         return vcd;
     }
 
-    /**
-     * Drives the RTL's interrupt inputs from the shared devices' lines as the golden machine
-     * holds them (external lines; mip's timer, software and external bits), between batches: a device
-     * raises a line, the RTL sees it from the next cycle and decides when to take it. Returns
-     * the levels driven, packed, so unchanged levels cost no native call.
-     */
-    private static long driveInterrupts(VerilatedDut dut, Machine machine, long last) {
-        Csr mipCsr = machine.hart().csrs().get(MIP);
-        int mip = mipCsr == null ? 0 : mipCsr.read() & (MIP_MTIP | MIP_MSIP | MIP_MEIP);
-        int lines = machine.hart().irqArray().lines();
-        long packed = ((long) mip << 32) | (lines & 0xFFFF_FFFFL);
-        if (packed != last) {
-            dut.setInterrupts(lines, mip);
-        }
-        return packed;
+    static LockstepResult.Outcome finishedOutcome(StopReason finished) {
+        return finished.passed() ? LockstepResult.Outcome.PASS : LockstepResult.Outcome.PROGRAM_FAILED;
     }
 
-    private static LockstepResult.Outcome finishedOutcome(Machine machine) {
-        return machine.finished().passed() ? LockstepResult.Outcome.PASS : LockstepResult.Outcome.PROGRAM_FAILED;
-    }
-
-    private static byte[] zeroFilled(Segment s) {
+    static byte[] zeroFilled(Segment s) {
         if (s.memorySize() <= s.data().length) {
             return s.data();
         }
@@ -376,22 +378,5 @@ public final class LockstepSession {
         }
         throw new TandemException(String.format("the program starts at %08x, outside every RAM of platform %s",
                 pc, machine.platform().name()));
-    }
-
-    private static void checkpoint(Path dir, long retires, long cycles, int pc) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("progress.json.tmp");
-            Files.writeString(tmp, String.format("{\"retiresMatched\": %d, \"cycles\": %d, \"goldenPc\": \"0x%08x\"}%n",
-                    retires, cycles, pc));
-            Files.move(tmp, dir.resolve("progress.json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write progress in " + dir, e);
-        }
-    }
-
-    private static String hex(int v) {
-        return String.format("0x%08x", v);
     }
 }

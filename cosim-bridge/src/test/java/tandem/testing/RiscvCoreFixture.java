@@ -16,6 +16,7 @@ public final class RiscvCoreFixture {
 
     private static DutLibrary fast;
     private static DutLibrary traced;
+    private static DutLibrary xCheck;
 
     private RiscvCoreFixture() {
     }
@@ -41,5 +42,14 @@ public final class RiscvCoreFixture {
                     .build(RtlSources.of(List.of(verilog())), RiscvCoreVerilog.TOP, null, true);
         }
         return traced;
+    }
+
+    /** The X-check build ({@code --x-assign unique --x-initial unique}). */
+    public static synchronized DutLibrary xCheckLibrary() {
+        if (xCheck == null) {
+            xCheck = new VerilatorBuild(BuildCache.standard(), System.err)
+                    .build(RtlSources.of(List.of(verilog())), RiscvCoreVerilog.TOP, null, VerilatorBuild.Variant.X_CHECK);
+        }
+        return xCheck;
     }
 }

@@ -13,6 +13,7 @@
 #include <verilated_vcd_c.h>
 #endif
 
+#include <cstdarg>
 #include <cstdint>
 #include <cstdlib>
 #include <cstdio>
@@ -1045,12 +1046,62 @@ void vl_finish(const char* filename, int linenum, const char*) VL_MT_UNSAFE {
     Verilated::threadContextp()->gotFinish(true);
 }
 
+// The last error line the model printed ($error, $fatal, a failed assertion print
+// "%Error: file:line: Assertion failed in ..." before they stop), without its "[time] ".
+static std::string last_rtl_error;
+
+// Every printf of the model (VL_PRINTF, see tandem_rtl_printf.h): echoed to standard output, and
+// error lines kept, so a stop names what failed and not only where.
+extern "C" int tandem_vl_printf(const char* format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    char small[512];
+    int n = std::vsnprintf(small, sizeof small, format, ap);
+    va_end(ap);
+    std::string text;
+    if (n >= (int)sizeof small) {
+        std::vector<char> big((size_t)n + 1);
+        va_start(ap, format);
+        std::vsnprintf(big.data(), big.size(), format, ap);
+        va_end(ap);
+        text.assign(big.data(), (size_t)n);
+    } else if (n > 0) {
+        text.assign(small, (size_t)n);
+    }
+    std::fputs(text.c_str(), stdout);
+    size_t at = text.find("%Error: ");
+    if (at != std::string::npos) {
+        size_t end = text.find('\n', at);
+        std::string line = text.substr(at + 8, end == std::string::npos ? std::string::npos : end - at - 8);
+        // the stop names the file and line already: drop the message's own "file:line: "
+        size_t colon = line.find(':');
+        size_t digits = colon == std::string::npos ? 0 : line.find_first_not_of("0123456789", colon + 1);
+        if (colon != std::string::npos && line.find(' ') > colon && digits > colon + 1
+                && line.compare(digits, 2, ": ") == 0) {
+            line = line.substr(digits + 2);
+        }
+        last_rtl_error = line;
+    }
+    return n;
+}
+
+static std::string stop_message(const char* filename, int linenum, const char* what) {
+    std::string m = std::string(filename ? filename : "?") + ":" + std::to_string(linenum) + ": ";
+    m += last_rtl_error.empty() ? std::string(what) : last_rtl_error;
+    last_rtl_error.clear();
+    return m;
+}
+
 void vl_stop(const char* filename, int linenum, const char*) VL_MT_UNSAFE {
-    throw Fatal{std::string(filename ? filename : "?") + ":" + std::to_string(linenum) + ": Verilog $stop"};
+    throw Fatal{stop_message(filename, linenum, "Verilog $stop")};
 }
 
 void vl_fatal(const char* filename, int linenum, const char*, const char* msg) VL_MT_UNSAFE {
-    throw Fatal{std::string(filename ? filename : "?") + ":" + std::to_string(linenum) + ": " + (msg ? msg : "fatal")};
+    if (msg && *msg) {
+        last_rtl_error.clear();
+        throw Fatal{std::string(filename ? filename : "?") + ":" + std::to_string(linenum) + ": " + msg};
+    }
+    throw Fatal{stop_message(filename, linenum, "Verilog $fatal")};
 }
 
 // ---- the C ABI ----------------------------------------------------------------------------
@@ -1076,6 +1127,20 @@ TANDEM_API void* tandem_create(uint32_t ram_base, uint32_t ram_size, uint32_t re
     d->wait_states = wait_states < 0 ? 0 : wait_states;
     d->backpressure = backpressure_percent < 0 ? 0 : (backpressure_percent > 90 ? 90 : backpressure_percent);
     return d;
+}
+
+// X-check builds (--x-initial unique --x-assign unique) draw uninitialised state and X
+// assignments from the context's random generator when the model is constructed; the same
+// as +verilator+rand+reset+2 +verilator+seed+N on a Verilator command line. Rebuilds the model
+// (before reset) with those values drawn from seed, or all zeros for seed 0.
+TANDEM_API void tandem_x_seed(void* h, int32_t seed) {
+    Dut* d = (Dut*)h;
+    delete d->m;
+    d->ctx->randReset(seed == 0 ? 0 : 2);
+    if (seed != 0) {
+        d->ctx->randSeed(seed);
+    }
+    d->m = new TANDEM_TOP(d->ctx, "TOP");
 }
 
 TANDEM_API void tandem_ram_write(void* h, uint32_t offset, const uint8_t* data, uint32_t length) {
