@@ -1,0 +1,531 @@
+package tandem.golden.hart;
+
+import static tandem.golden.jit.Bytecode.AALOAD;
+import static tandem.golden.jit.Bytecode.ATHROW;
+import static tandem.golden.jit.Bytecode.BALOAD;
+import static tandem.golden.jit.Bytecode.BASTORE;
+import static tandem.golden.jit.Bytecode.DUP;
+import static tandem.golden.jit.Bytecode.GETFIELD;
+import static tandem.golden.jit.Bytecode.GOTO;
+import static tandem.golden.jit.Bytecode.I2B;
+import static tandem.golden.jit.Bytecode.I2L;
+import static tandem.golden.jit.Bytecode.I2S;
+import static tandem.golden.jit.Bytecode.IADD;
+import static tandem.golden.jit.Bytecode.IALOAD;
+import static tandem.golden.jit.Bytecode.IAND;
+import static tandem.golden.jit.Bytecode.IASTORE;
+import static tandem.golden.jit.Bytecode.IFEQ;
+import static tandem.golden.jit.Bytecode.IFGE;
+import static tandem.golden.jit.Bytecode.IFLT;
+import static tandem.golden.jit.Bytecode.IFNE;
+import static tandem.golden.jit.Bytecode.IF_ICMPEQ;
+import static tandem.golden.jit.Bytecode.IF_ICMPGE;
+import static tandem.golden.jit.Bytecode.IF_ICMPLE;
+import static tandem.golden.jit.Bytecode.IF_ICMPLT;
+import static tandem.golden.jit.Bytecode.IF_ICMPNE;
+import static tandem.golden.jit.Bytecode.IMUL;
+import static tandem.golden.jit.Bytecode.INVOKESTATIC;
+import static tandem.golden.jit.Bytecode.INVOKEVIRTUAL;
+import static tandem.golden.jit.Bytecode.IOR;
+import static tandem.golden.jit.Bytecode.ISHL;
+import static tandem.golden.jit.Bytecode.ISHR;
+import static tandem.golden.jit.Bytecode.ISUB;
+import static tandem.golden.jit.Bytecode.IUSHR;
+import static tandem.golden.jit.Bytecode.IXOR;
+import static tandem.golden.jit.Bytecode.LADD;
+import static tandem.golden.jit.Bytecode.POP;
+import static tandem.golden.jit.Bytecode.PUTFIELD;
+import static tandem.golden.jit.Bytecode.RETURN;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tandem.golden.hart.BlockCompiler.Member;
+import tandem.golden.jit.Bytecode;
+import tandem.golden.jit.Bytecode.Label;
+import tandem.golden.jit.ClassFileWriter;
+
+/**
+ * Emits the {@code run(Hart, int room)} method of one compiled region. Exactness rules (the
+ * interpreter in {@link Hart#execute} is the reference):
+ * <ul>
+ * <li>Guest registers live in locals, loaded from {@code x[]} on entry and stored back before
+ *     anything that can leave the method or look at them: every exit, and every call that can
+ *     throw (slow loads and stores, the misaligned-jump trap, system instructions). The code
+ *     needs no exception handler, so a trap finds {@code x[]} as the interpreter leaves it.</li>
+ * <li>A block is entered only when all of it fits in the instructions left before the next
+ *     event ({@code room}); otherwise the run stops at its start and the interpreter takes
+ *     over, so the run stops exactly where the interpreter's does.</li>
+ * <li>A load or store whose page is in the hart's {@link TranslationCache} runs inline: such a
+ *     page is RAM, translated, permitted and holds no decoded code, so nothing else can
+ *     happen. Any other access calls the interpreter's slow path with pc and instret set to
+ *     the instruction's own, and the run stops after it if it set {@code attention} (a device
+ *     stopped the run or moved an interrupt line, code was overwritten), as the interpreter's
+ *     loop does.</li>
+ * <li>A system instruction (only ever a block's last) runs through the interpreter's
+ *     {@code executeSystem} and ends the run.</li>
+ * </ul>
+ */
+final class RegionEmitter {
+    private static final String HART = "tandem/golden/hart/Hart";
+    private static final String CACHE = "tandem/golden/hart/TranslationCache";
+    private static final String RAM = "tandem/golden/hart/LittleEndian";
+    private static final String RV32M = "tandem/golden/isa/Rv32M";
+
+    private static final int HART_LOCAL = 1;
+    private static final int ROOM_LOCAL = 2;
+    private static final int X_LOCAL = 3;
+    /** The pc the run goes on at when it leaves through the epilogue. */
+    private static final int NPC_LOCAL = 4;
+    /** Instructions retired in this run so far, up to the start of the current block. */
+    private static final int COUNT_LOCAL = 5;
+    private static final int TEMP_LOCAL = 6;
+    private static final int VA_LOCAL = 7;
+    private static final int LOAD_TAG_LOCAL = 8;
+    private static final int LOAD_MEM_LOCAL = 9;
+    private static final int LOAD_OFFSET_LOCAL = 10;
+    private static final int STORE_TAG_LOCAL = 11;
+    private static final int STORE_MEM_LOCAL = 12;
+    private static final int STORE_OFFSET_LOCAL = 13;
+    private static final int REG_LOCALS = 14;
+    /** x0 writes land in register 32 in the decode cache: dropped here. */
+    private static final int SINK = 32;
+
+    private final Bytecode c;
+    private final DecodeCache dc;
+    private final Map<Integer, Member> region;
+    private final int pcAlignMask;
+    private final Label epilogue = new Label();
+    private final Map<Member, Label> checks = new java.util.HashMap<>();
+    private final Map<Member, Label> bodies = new java.util.HashMap<>();
+    private final boolean[] written = new boolean[32];
+    private final List<Runnable> systemTails = new ArrayList<>();
+    /** The block being emitted. */
+    private Member block;
+
+    RegionEmitter(ClassFileWriter cw, DecodeCache dc, Map<Integer, Member> region, int pcAlignMask) {
+        this.c = cw.code(3);
+        this.dc = dc;
+        this.region = region;
+        this.pcAlignMask = pcAlignMask;
+        for (Member m : region.values()) {
+            checks.put(m, new Label());
+            bodies.put(m, new Label());
+        }
+    }
+
+    /** Whether the compiler emits {@code opId} inline (everything in the interpreter's hot switch). */
+    static boolean inline(int opId) {
+        return opId <= OpIds.AND || (opId >= OpIds.MUL && opId <= OpIds.REMU) || opId == OpIds.FENCE
+                || opId == OpIds.VEX_DCACHE_FLUSH;
+    }
+
+    /** The method's code. */
+    Bytecode emit() {
+        prologue();
+        List<Member> members = new ArrayList<>(region.values());
+        // Every block is an entry point: the caller checked that the block at pc fits.
+        c.aload(HART_LOCAL).field(GETFIELD, HART, "pc", "I").istore(TEMP_LOCAL);
+        for (int i = 0; i < members.size() - 1; i++) {
+            c.iload(TEMP_LOCAL).iconst(members.get(i).pc()).jump(IF_ICMPEQ, bodies.get(members.get(i)));
+        }
+        c.jump(GOTO, bodies.get(members.get(members.size() - 1)));
+        for (Member m : members) {
+            block(m);
+        }
+        for (Runnable tail : systemTails) {
+            tail.run();
+        }
+        c.bind(epilogue);
+        writeBack();
+        c.aload(HART_LOCAL).iload(NPC_LOCAL).field(PUTFIELD, HART, "pc", "I");
+        c.aload(HART_LOCAL).op(DUP).field(GETFIELD, HART, "retired", "J")
+                .iload(COUNT_LOCAL).op(I2L).op(LADD).field(PUTFIELD, HART, "retired", "J");
+        c.op(RETURN);
+        return c;
+    }
+
+    private void prologue() {
+        boolean[] used = new boolean[33];
+        boolean loads = false;
+        boolean stores = false;
+        for (Member m : region.values()) {
+            for (int k = 0; k < m.length(); k++) {
+                int f = dc.fields[m.slot() + k];
+                int op = f & 0xFF;
+                int rd = (f >>> 8) & 0x3F;
+                used[rd] = true;
+                written[rd & 31] |= rd != SINK;
+                used[(f >>> 14) & 0x3F] = true;
+                used[(f >>> 20) & 0x3F] = true;
+                loads |= op >= OpIds.LB && op <= OpIds.LHU;
+                stores |= op >= OpIds.SB && op <= OpIds.SW;
+            }
+        }
+        written[0] = false;
+        c.aload(HART_LOCAL).field(GETFIELD, HART, "x", "[I").astore(X_LOCAL);
+        for (int r = 1; r < 32; r++) {
+            if (used[r]) {
+                c.aload(X_LOCAL).iconst(r).op(IALOAD).istore(REG_LOCALS + r);
+            }
+        }
+        c.iconst(0).istore(NPC_LOCAL).iconst(0).istore(COUNT_LOCAL);
+        if (loads) {
+            cache("loads", LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL);
+        }
+        if (stores) {
+            cache("stores", STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL);
+        }
+    }
+
+    /** Loads a translation cache's arrays into locals (the arrays are final; their contents change). */
+    private void cache(String field, int tag, int mem, int offset) {
+        String desc = "L" + CACHE + ";";
+        c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "tag", "[I").astore(tag);
+        c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "mem", "[[B").astore(mem);
+        c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "offset", "[I").astore(offset);
+    }
+
+    private void block(Member m) {
+        block = m;
+        c.bind(checks.get(m));
+        c.iload(COUNT_LOCAL).iconst(m.length()).op(IADD).iload(ROOM_LOCAL).jump(IF_ICMPLE, bodies.get(m));
+        c.iconst(m.pc()).istore(NPC_LOCAL).jump(GOTO, epilogue);
+        c.bind(bodies.get(m));
+        int at = m.pc();
+        for (int k = 0; k < m.length(); k++) {
+            int p = m.slot() + k;
+            int f = dc.fields[p];
+            int op = f & 0xFF;
+            int next = at + (f >>> 26);
+            if (!inline(op)) {
+                Label tail = new Label();
+                c.jump(GOTO, tail);
+                int kk = k;
+                int pc = at;
+                systemTails.add(() -> {
+                    c.bind(tail);
+                    systemTail(p, kk, pc, next);
+                });
+                return;
+            }
+            instruction(p, op, k, at, next);
+            if (k == m.length() - 1 && !endsWithJump(op)) {
+                count(m.length());
+                transfer(next);
+            }
+            at = next;
+        }
+    }
+
+    private static boolean endsWithJump(int op) {
+        return op == OpIds.JAL || op == OpIds.JALR || (op >= OpIds.BEQ && op <= OpIds.BGEU);
+    }
+
+    /** COUNT += n. */
+    private void count(int n) {
+        c.iload(COUNT_LOCAL).iconst(n).op(IADD).istore(COUNT_LOCAL);
+    }
+
+    /** Pushes COUNT + k: the index in this run of the block's k-th instruction. */
+    private void index(int k) {
+        c.iload(COUNT_LOCAL);
+        if (k != 0) {
+            c.iconst(k).op(IADD);
+        }
+    }
+
+    /** Goes on at {@code target}: inside the region through its fit check, else out. */
+    private void transfer(int target) {
+        Member m = region.get(target);
+        if (m != null) {
+            c.jump(GOTO, checks.get(m));
+        } else {
+            c.iconst(target).istore(NPC_LOCAL).jump(GOTO, epilogue);
+        }
+    }
+
+    private void writeBack() {
+        for (int r = 1; r < 32; r++) {
+            if (written[r]) {
+                c.aload(X_LOCAL).iconst(r).iload(REG_LOCALS + r).op(IASTORE);
+            }
+        }
+    }
+
+    /**
+     * A block's last instruction when it is a system one: registers, pc and instret as the
+     * interpreter has them, then its {@code executeSystem}, then pc and instret after it.
+     */
+    private void systemTail(int slot, int k, int pc, int next) {
+        int f = dc.fields[slot];
+        writeBack();
+        c.aload(HART_LOCAL).op(DUP).field(GETFIELD, HART, "retired", "J");
+        index(k);
+        c.op(I2L).op(LADD).field(PUTFIELD, HART, "retired", "J");
+        c.aload(HART_LOCAL).op(DUP).iconst(f & 0xFF).iconst(dc.raw[slot]).iconst(pc).iconst(next)
+                .iconst((f >>> 8) & 0x3F).iconst((f >>> 14) & 0x3F).iconst((f >>> 20) & 0x3F).iconst(dc.imm[slot])
+                .invoke(INVOKEVIRTUAL, HART, "executeSystem", "(IIIIIIII)I").field(PUTFIELD, HART, "pc", "I");
+        c.aload(HART_LOCAL).op(DUP).field(GETFIELD, HART, "retired", "J")
+                .iconst(1).op(I2L).op(LADD).field(PUTFIELD, HART, "retired", "J");
+        c.op(RETURN);
+    }
+
+    private void read(int r) {
+        if (r == 0) {
+            c.iconst(0);
+        } else {
+            c.iload(REG_LOCALS + r);
+        }
+    }
+
+    /** Stores the int on the stack into {@code rd}, or drops it for x0. */
+    private void write(int rd) {
+        if (rd == SINK) {
+            c.op(POP);
+        } else {
+            c.istore(REG_LOCALS + rd);
+        }
+    }
+
+    private void instruction(int p, int op, int k, int pc, int next) {
+        int f = dc.fields[p];
+        int rd = (f >>> 8) & 0x3F;
+        int rs1 = (f >>> 14) & 0x3F;
+        int rs2 = (f >>> 20) & 0x3F;
+        int imm = dc.imm[p];
+        switch (op) {
+            case OpIds.LUI: constant(rd, imm); break;
+            case OpIds.AUIPC: constant(rd, pc + imm); break;
+            case OpIds.JAL: {
+                int target = pc + imm;
+                if ((target & pcAlignMask) != 0) {
+                    misaligned(k, pc, () -> c.iconst(target));
+                } else {
+                    constant(rd, next);
+                    count(block.length());
+                    transfer(target);
+                }
+                break;
+            }
+            case OpIds.JALR: {
+                read(rs1);
+                c.iconst(imm).op(IADD).iconst(~1).op(IAND).istore(TEMP_LOCAL);
+                if (pcAlignMask != 1) {
+                    Label aligned = new Label();
+                    c.iload(TEMP_LOCAL).iconst(pcAlignMask).op(IAND).jump(IFEQ, aligned);
+                    misaligned(k, pc, () -> c.iload(TEMP_LOCAL));
+                    c.bind(aligned);
+                }
+                constant(rd, next);
+                count(block.length());
+                c.iload(TEMP_LOCAL).istore(NPC_LOCAL).jump(GOTO, epilogue);
+                break;
+            }
+            case OpIds.BEQ: branch(IF_ICMPEQ, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BNE: branch(IF_ICMPNE, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BLT: branch(IF_ICMPLT, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BGE: branch(IF_ICMPGE, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BLTU: branch(IFLT, true, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BGEU: branch(IFGE, true, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.LB: load(1, true, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LH: load(2, true, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LW: load(4, false, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LBU: load(1, false, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LHU: load(2, false, rd, rs1, imm, k, pc, next); break;
+            case OpIds.SB: store(1, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.SH: store(2, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.SW: store(4, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.ADDI: immediate(IADD, rd, rs1, imm); break;
+            case OpIds.XORI: immediate(IXOR, rd, rs1, imm); break;
+            case OpIds.ORI: immediate(IOR, rd, rs1, imm); break;
+            case OpIds.ANDI: immediate(IAND, rd, rs1, imm); break;
+            case OpIds.SLLI: immediate(ISHL, rd, rs1, imm); break;
+            case OpIds.SRLI: immediate(IUSHR, rd, rs1, imm); break;
+            case OpIds.SRAI: immediate(ISHR, rd, rs1, imm); break;
+            case OpIds.SLTI: setLess(rd, false, () -> read(rs1), () -> c.iconst(imm)); break;
+            case OpIds.SLTIU: setLess(rd, true, () -> read(rs1), () -> c.iconst(imm)); break;
+            case OpIds.ADD: register(IADD, rd, rs1, rs2); break;
+            case OpIds.SUB: register(ISUB, rd, rs1, rs2); break;
+            case OpIds.SLL: register(ISHL, rd, rs1, rs2); break;
+            case OpIds.XOR: register(IXOR, rd, rs1, rs2); break;
+            case OpIds.SRL: register(IUSHR, rd, rs1, rs2); break;
+            case OpIds.SRA: register(ISHR, rd, rs1, rs2); break;
+            case OpIds.OR: register(IOR, rd, rs1, rs2); break;
+            case OpIds.AND: register(IAND, rd, rs1, rs2); break;
+            case OpIds.MUL: register(IMUL, rd, rs1, rs2); break;
+            case OpIds.SLT: setLess(rd, false, () -> read(rs1), () -> read(rs2)); break;
+            case OpIds.SLTU: setLess(rd, true, () -> read(rs1), () -> read(rs2)); break;
+            case OpIds.MULH: multiplyDivide("mulh", rd, rs1, rs2); break;
+            case OpIds.MULHSU: multiplyDivide("mulhsu", rd, rs1, rs2); break;
+            case OpIds.MULHU: multiplyDivide("mulhu", rd, rs1, rs2); break;
+            case OpIds.DIV: multiplyDivide("div", rd, rs1, rs2); break;
+            case OpIds.DIVU: multiplyDivide("divu", rd, rs1, rs2); break;
+            case OpIds.REM: multiplyDivide("rem", rd, rs1, rs2); break;
+            case OpIds.REMU: multiplyDivide("remu", rd, rs1, rs2); break;
+            case OpIds.FENCE: case OpIds.VEX_DCACHE_FLUSH: break;
+            default: throw new IllegalStateException("not compiled inline: op " + op);
+        }
+    }
+
+    private void constant(int rd, int value) {
+        if (rd != SINK) {
+            c.iconst(value).istore(REG_LOCALS + rd);
+        }
+    }
+
+    private void immediate(int opcode, int rd, int rs1, int imm) {
+        if (rd != SINK) {
+            read(rs1);
+            c.iconst(imm).op(opcode).istore(REG_LOCALS + rd);
+        }
+    }
+
+    private void register(int opcode, int rd, int rs1, int rs2) {
+        if (rd != SINK) {
+            read(rs1);
+            read(rs2);
+            c.op(opcode).istore(REG_LOCALS + rd);
+        }
+    }
+
+    private void multiplyDivide(String method, int rd, int rs1, int rs2) {
+        if (rd != SINK) {
+            read(rs1);
+            read(rs2);
+            c.invoke(INVOKESTATIC, RV32M, method, "(II)I").istore(REG_LOCALS + rd);
+        }
+    }
+
+    /** rd = a &lt; b ? 1 : 0, signed or unsigned. */
+    private void setLess(int rd, boolean unsigned, Runnable a, Runnable b) {
+        if (rd == SINK) {
+            return;
+        }
+        Label notLess = new Label();
+        Label done = new Label();
+        a.run();
+        b.run();
+        if (unsigned) {
+            c.invoke(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I").jump(IFGE, notLess);
+        } else {
+            c.jump(IF_ICMPGE, notLess);
+        }
+        c.iconst(1).jump(GOTO, done);
+        c.bind(notLess);
+        c.iconst(0);
+        c.bind(done);
+        c.istore(REG_LOCALS + rd);
+    }
+
+    /** A conditional branch, a block's last instruction; {@code unsigned} compares with compareUnsigned against zero. */
+    private void branch(int takenIf, boolean unsigned, int rs1, int rs2, int imm, int k, int pc, int next) {
+        int target = pc + imm;
+        Label taken = new Label();
+        read(rs1);
+        read(rs2);
+        if (unsigned) {
+            c.invoke(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I");
+        }
+        c.jump(takenIf, taken);
+        count(block.length());
+        transfer(next);
+        c.bind(taken);
+        if ((target & pcAlignMask) != 0) {
+            misaligned(k, pc, () -> c.iconst(target));
+        } else {
+            count(block.length());
+            transfer(target);
+        }
+    }
+
+    /** Throws the instruction-address-misaligned trap for the target {@code pushTarget} pushes. */
+    private void misaligned(int k, int pc, Runnable pushTarget) {
+        writeBack();
+        c.aload(HART_LOCAL);
+        pushTarget.run();
+        index(k);
+        c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitMisaligned", "(III)Ltandem/golden/trap/Trap;").op(ATHROW);
+    }
+
+    /**
+     * Pushes the backing array and offset of {@code va} (in VA_LOCAL) when the translation cache
+     * holds its page and the access is aligned; else goes to {@code slow}.
+     */
+    private void fastAddress(int width, int tag, int mem, int offset, Label slow) {
+        if (width > 1) {
+            c.iload(VA_LOCAL).iconst(width - 1).op(IAND).jump(IFNE, slow);
+        }
+        c.iload(VA_LOCAL).iconst(12).op(IUSHR).istore(TEMP_LOCAL);
+        c.aload(tag).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(IALOAD).iload(TEMP_LOCAL)
+                .jump(IF_ICMPNE, slow);
+        c.aload(mem).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(AALOAD);
+        c.aload(offset).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(IALOAD)
+                .iload(VA_LOCAL).iconst(0xFFF).op(IAND).op(IADD);
+    }
+
+    /** After a slow access: leave the run after this instruction if it needs attention. */
+    private void leaveIfAttention(int k, int next, Label after) {
+        c.aload(HART_LOCAL).field(GETFIELD, HART, "attention", "Z").jump(IFEQ, after);
+        count(k + 1);
+        c.iconst(next).istore(NPC_LOCAL).jump(GOTO, epilogue);
+    }
+
+    private void load(int width, boolean signed, int rd, int rs1, int imm, int k, int pc, int next) {
+        Label slow = new Label();
+        Label after = new Label();
+        address(rs1, imm);
+        fastAddress(width, LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL, slow);
+        switch (width) {
+            case 1: c.op(BALOAD); if (!signed) { c.iconst(0xFF).op(IAND); } break;
+            case 2: c.invoke(INVOKESTATIC, RAM, "getShort", "([BI)I"); if (signed) { c.op(I2S); } break;
+            default: c.invoke(INVOKESTATIC, RAM, "getInt", "([BI)I"); break;
+        }
+        write(rd);
+        c.jump(GOTO, after);
+        c.bind(slow);
+        writeBack();
+        c.aload(HART_LOCAL).iload(VA_LOCAL).iconst(width);
+        index(k);
+        c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitLoadSlow", "(IIII)I");
+        if (signed) {
+            c.op(width == 1 ? I2B : I2S);
+        }
+        write(rd);
+        leaveIfAttention(k, next, after);
+        c.bind(after);
+    }
+
+    private void store(int width, int rs1, int rs2, int imm, int k, int pc, int next) {
+        Label slow = new Label();
+        Label after = new Label();
+        address(rs1, imm);
+        c.aload(HART_LOCAL).iconst(0).field(PUTFIELD, HART, "reserved", "Z");
+        fastAddress(width, STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL, slow);
+        read(rs2);
+        switch (width) {
+            case 1: c.op(BASTORE); break;
+            case 2: c.invoke(INVOKESTATIC, RAM, "putShort", "([BII)V"); break;
+            default: c.invoke(INVOKESTATIC, RAM, "putInt", "([BII)V"); break;
+        }
+        c.jump(GOTO, after);
+        c.bind(slow);
+        writeBack();
+        c.aload(HART_LOCAL).iload(VA_LOCAL);
+        read(rs2);
+        c.iconst(width);
+        index(k);
+        c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitStoreSlow", "(IIIII)V");
+        leaveIfAttention(k, next, after);
+        c.bind(after);
+    }
+
+    /** VA_LOCAL = rs1 + imm. */
+    private void address(int rs1, int imm) {
+        read(rs1);
+        if (imm != 0) {
+            c.iconst(imm).op(IADD);
+        }
+        c.istore(VA_LOCAL);
+    }
+}

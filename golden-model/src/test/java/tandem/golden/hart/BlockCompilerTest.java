@@ -1,0 +1,99 @@
+package tandem.golden.hart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tandem.golden.platform.Machine;
+import tandem.golden.platform.Platform;
+import tandem.golden.platform.StopReason;
+import tandem.golden.testing.DirectedPrograms;
+import tandem.golden.testing.GuestResult;
+import tandem.golden.testing.GuestToolchain;
+import tandem.golden.testing.QemuRunner;
+import tandem.golden.testing.RandomProgram;
+
+/**
+ * Compiled execution is checked against the interpreter, and on the random programs against
+ * QEMU too. Each program runs twice, interpreted and with every block compiled the first time it
+ * is entered, in the same seeded series of short instruction budgets (1 to 300 instructions, so
+ * runs stop inside compiled regions and at their edges); after every budget pc, instret, the 31
+ * registers, the console and the stop reason must be equal.
+ */
+class BlockCompilerTest {
+
+    private static final QemuRunner QEMU = new QemuRunner();
+
+    @TestFactory
+    Stream<DynamicTest> directedProgramsRunTheSameCompiled() {
+        return DirectedPrograms.all().stream().map(resource -> DynamicTest.dynamicTest(resource, () -> {
+            Path elf = GuestToolchain.get().assembleTest(resource);
+            Run interpreted = run(elf, 0, resource.hashCode());
+            Run compiled = run(elf, 1, resource.hashCode());
+            assertSame(resource, interpreted, compiled);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomProgramsRunTheSameCompiledAndOnQemu() {
+        return LongStream.rangeClosed(1, 20).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+            Path elf = GuestToolchain.get().assembleTestSource("random-" + seed, RandomProgram.generate(seed, 400));
+            Run interpreted = run(elf, 0, seed);
+            Run compiled = run(elf, 1, seed);
+            assertSame("seed " + seed, interpreted, compiled);
+            GuestResult qemu = QEMU.run(elf, Duration.ofSeconds(30));
+            assertEquals(qemu.console(), compiled.console, "seed " + seed + ": compiled run diverges from QEMU");
+        }));
+    }
+
+    /** The state after each budget of one run. */
+    private record Run(List<String> checkpoints, String console, long compiledRegions) {
+    }
+
+    private static Run run(Path elf, int threshold, long seed) {
+        Machine m = Machine.create(Platform.named("virt"), Profile.VEXRISCV);
+        m.loadElf(elf);
+        Hart h = m.hart();
+        h.setCompileThreshold(threshold);
+        Random budgets = new Random(seed);
+        List<String> checkpoints = new ArrayList<>();
+        long total = 0;
+        while (total < 20_000_000L) {
+            int budget = 1 + budgets.nextInt(300);
+            StopReason stop = m.run(budget);
+            total += budget;
+            int[] x = new int[32];
+            for (int i = 0; i < 32; i++) {
+                x[i] = h.x(i);
+            }
+            checkpoints.add(String.format("pc %08x instret %d priv %d x %s", h.pc(), h.instret(), h.privilege(),
+                    java.util.Arrays.toString(x)));
+            if (stop.kind() != StopReason.Kind.BUDGET) {
+                checkpoints.add(stop.describe());
+                break;
+            }
+        }
+        return new Run(checkpoints, m.console().text(), h.compiledRegions());
+    }
+
+    private static void assertSame(String what, Run interpreted, Run compiled) {
+        assertEquals(0, interpreted.compiledRegions, what + ": the interpreted run compiled");
+        assertTrue(compiled.compiledRegions > 0, what + ": nothing was compiled");
+        int n = Math.min(interpreted.checkpoints.size(), compiled.checkpoints.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(interpreted.checkpoints.get(i), compiled.checkpoints.get(i), what + ": checkpoint " + i);
+        }
+        assertEquals(interpreted.checkpoints.size(), compiled.checkpoints.size(), what + ": number of checkpoints");
+        assertEquals(interpreted.console, compiled.console, what + ": console");
+        assertArrayEquals(interpreted.checkpoints.toArray(), compiled.checkpoints.toArray());
+    }
+}
