@@ -51,22 +51,25 @@ final class BlockCompiler {
     /**
      * Compiles the region headed by the block at pool slot {@code start} (first instruction at
      * {@code pc}, decode context {@code ctx}) and installs it for each of its blocks; returns
-     * it, or {@code null} when the head block holds something left to the interpreter.
+     * it, or {@code null} when the head block holds something left to the interpreter. A
+     * {@code traced} region also appends its retires to the trace ({@link RegionEmitter}).
      */
-    CompiledBlock compile(DecodeCache dc, int start, int pc, long ctx) {
+    CompiledBlock compile(DecodeCache dc, int start, int pc, long ctx, boolean traced) {
         if (!compilable(dc, start)) {
             return null;
         }
-        Map<Integer, Member> region = region(dc, start, pc, ctx);
-        ClassFileWriter cw = new ClassFileWriter(String.format("tandem/golden/hart/Region_%08x", pc), BASE);
+        CompiledBlock[] table = traced ? dc.compiledTraced : dc.compiled;
+        Map<Integer, Member> region = region(dc, table, start, pc, ctx);
+        ClassFileWriter cw = new ClassFileWriter(
+                String.format("tandem/golden/hart/%s_%08x", traced ? "TracedRegion" : "Region", pc), BASE);
         var init = cw.code(1);
         init.aload(0).invoke(tandem.golden.jit.Bytecode.INVOKESPECIAL, BASE, "<init>", "()V")
                 .op(tandem.golden.jit.Bytecode.RETURN);
         cw.method(ACC_PUBLIC, "<init>", "()V", init);
-        cw.method(0, "run", "(Ltandem/golden/hart/Hart;I)V", new RegionEmitter(cw, dc, region, pcAlignMask).emit());
+        cw.method(0, "run", "(Ltandem/golden/hart/Hart;I)V", new RegionEmitter(cw, dc, region, pcAlignMask, traced).emit());
         CompiledBlock compiled = define(cw.toByteArray(), pc);
         for (Member m : region.values()) {
-            dc.compiled[m.slot] = compiled;
+            table[m.slot] = compiled;
         }
         return compiled;
     }
@@ -132,7 +135,7 @@ final class BlockCompiler {
      * The head block and, breadth first, the static successors already decoded under the same
      * context and not compiled yet, up to {@link #MAX_REGION_INSTRUCTIONS}; head first.
      */
-    private static Map<Integer, Member> region(DecodeCache dc, int start, int pc, long ctx) {
+    private static Map<Integer, Member> region(DecodeCache dc, CompiledBlock[] table, int start, int pc, long ctx) {
         Map<Integer, Member> region = new LinkedHashMap<>();
         ArrayDeque<Member> queue = new ArrayDeque<>();
         Member head = new Member(start, pc, dc.remaining[start]);
@@ -151,7 +154,7 @@ final class BlockCompiler {
                 }
                 int slot = dc.block[t];
                 int length = dc.remaining[slot];
-                if (instructions + length > MAX_REGION_INSTRUCTIONS || dc.compiled[slot] != null
+                if (instructions + length > MAX_REGION_INSTRUCTIONS || table[slot] != null
                         || !compilable(dc, slot)) {
                     continue;
                 }

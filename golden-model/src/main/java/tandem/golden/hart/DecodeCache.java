@@ -42,7 +42,12 @@ final class DecodeCache {
     final int[] raw = new int[POOL];
     /** At a block's first slot: its bytecode translation once it became hot, else null. */
     final CompiledBlock[] compiled = new CompiledBlock[POOL];
-    /** At a block's first slot: how often the interpreter entered it (compile when it reaches the threshold). */
+    /** The same for runs that append to a binary trace. */
+    final CompiledBlock[] compiledTraced = new CompiledBlock[POOL];
+    /**
+     * At a block's first slot: how often the interpreter entered it (compile when it reaches
+     * the threshold; set far below it when the block cannot be compiled).
+     */
     final int[] heat = new int[POOL];
 
     private long epoch;
@@ -82,6 +87,7 @@ final class DecodeCache {
             remaining[start + k] = length - k;
         }
         compiled[start] = null;
+        compiledTraced[start] = null;
         heat[start] = 0;
         used = start + length;
     }

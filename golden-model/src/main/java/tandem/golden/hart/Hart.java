@@ -21,8 +21,10 @@ import tandem.golden.mmu.Access;
 import tandem.golden.mmu.Sv32Walker;
 import tandem.golden.mmu.TranslationFailure;
 import tandem.golden.mmu.Walk;
+import tandem.golden.retire.EncodedRetireListener;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
+import tandem.golden.retire.TraceFormat;
 import tandem.golden.trap.Cause;
 import tandem.golden.trap.Trap;
 
@@ -62,6 +64,8 @@ public final class Hart {
 
     private static final int RECORD_BATCH = 4096;
     private static final Opcode[] OPCODES = Opcode.values();
+    /** Free trace-buffer bytes a traced region needs on entry: its longest block's records. */
+    private static final int TRACE_RESERVE = DecodeCache.MAX_BLOCK * TraceFormat.MAX_PLAIN_RECORD;
 
     /**
      * Default for {@link #setCompileThreshold}: the system property {@code tandem.jit.threshold}
@@ -154,6 +158,8 @@ public final class Hart {
     private final List<RetireListener> listeners = new ArrayList<>();
     private final RetireBuffer records = new RetireBuffer(RECORD_BATCH);
     private boolean tracing;
+    /** The only listener when it takes encoded records from compiled code, else null. */
+    private EncodedRetireListener encoder;
     private int slot;
     private boolean recordOpen;
     private long order;
@@ -247,27 +253,36 @@ public final class Hart {
         // Both change only where the loop is left (privilege change, flush, listener change).
         final long ctx = this.ctx;
         final boolean tracing = this.tracing;
-        // Compiled blocks record nothing, so a traced run interprets.
-        final int threshold = tracing ? 0 : compileThreshold;
+        // Compiled code records nothing but the binary trace's plain retires, so other listeners
+        // get an interpreted run.
+        final EncodedRetireListener encoder = this.encoder;
+        final int threshold = tracing && encoder == null ? 0 : compileThreshold;
+        final CompiledBlock[] compiledTable = tracing ? dc.compiledTraced : dc.compiled;
         while (true) {
             int pc = this.pc;
             final int t = DecodeCache.index(pc);
             int p = tags[t] == (ctx | (pc & 0xFFFF_FFFFL)) ? dc.block[t] : fill(pc, t);
             long room = nextEvent - retired;
             if (threshold != 0) {
-                CompiledBlock cb = dc.compiled[p];
-                if (cb == null && ++dc.heat[p] == threshold) {
-                    cb = compiler.compile(dc, p, pc, ctx);
+                CompiledBlock cb = compiledTable[p];
+                if (cb == null && ++dc.heat[p] >= threshold) {
+                    cb = compiler.compile(dc, p, pc, ctx, tracing);
                     if (cb != null) {
                         compiledRegions++;
+                    } else {
+                        dc.heat[p] = Integer.MIN_VALUE;
                     }
                 }
-                if (cb != null && dc.remaining[p] <= room) {
+                if (cb != null && dc.remaining[p] <= room && (encoder == null || readyToAppend(encoder))) {
+                    long before = retired;
                     cb.run(this, (int) Math.min(room, Integer.MAX_VALUE));
                     if (attention || retired >= nextEvent) {
                         return;
                     }
-                    continue;
+                    if (retired != before) {
+                        continue;
+                    }
+                    // A traced region left before its first instruction: the interpreter records it.
                 }
             }
             final int end = p + (int) Math.min(dc.remaining[p], room);
@@ -1044,15 +1059,50 @@ public final class Hart {
 
     /** Attaches a listener to the retire stream; the hart records only while one is attached. */
     public void addRetireListener(RetireListener listener) {
+        flushRecords();
         listeners.add(listener);
-        tracing = true;
+        listenersChanged();
     }
 
     /** Detaches a listener. */
     public void removeRetireListener(RetireListener listener) {
         flushRecords();
         listeners.remove(listener);
+        listenersChanged();
+    }
+
+    private void listenersChanged() {
         tracing = !listeners.isEmpty();
+        encoder = listeners.size() == 1 && listeners.get(0) instanceof EncodedRetireListener e ? e : null;
+        attention = true;
+    }
+
+    /**
+     * Before a traced region appends to {@code encoder}'s buffer: hands it the records made so
+     * far, makes room for one block, and says whether the next record follows on from them.
+     */
+    private boolean readyToAppend(EncodedRetireListener encoder) {
+        flushRecords();
+        if (encoder.buffer().length - encoder.position() < TRACE_RESERVE) {
+            encoder.drain();
+        }
+        return encoder.continues(order, pc, priv);
+    }
+
+    /** The trace buffer, for a traced region. */
+    byte[] jitTraceBuffer() {
+        return encoder.buffer();
+    }
+
+    /** Where a traced region appends. */
+    int jitTracePosition() {
+        return encoder.position();
+    }
+
+    /** A traced region appended {@code count} records up to {@code position}; pc is already past them. */
+    void jitAppended(int position, int count) {
+        order += count;
+        encoder.appended(position, count, pc);
     }
 
     // =========================================================================================

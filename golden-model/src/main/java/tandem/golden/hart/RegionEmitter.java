@@ -1,6 +1,7 @@
 package tandem.golden.hart;
 
 import static tandem.golden.jit.Bytecode.AALOAD;
+import static tandem.golden.jit.Bytecode.ARRAYLENGTH;
 import static tandem.golden.jit.Bytecode.ATHROW;
 import static tandem.golden.jit.Bytecode.BALOAD;
 import static tandem.golden.jit.Bytecode.BASTORE;
@@ -20,6 +21,7 @@ import static tandem.golden.jit.Bytecode.IFLT;
 import static tandem.golden.jit.Bytecode.IFNE;
 import static tandem.golden.jit.Bytecode.IF_ICMPEQ;
 import static tandem.golden.jit.Bytecode.IF_ICMPGE;
+import static tandem.golden.jit.Bytecode.IF_ICMPGT;
 import static tandem.golden.jit.Bytecode.IF_ICMPLE;
 import static tandem.golden.jit.Bytecode.IF_ICMPLT;
 import static tandem.golden.jit.Bytecode.IF_ICMPNE;
@@ -44,6 +46,8 @@ import tandem.golden.hart.BlockCompiler.Member;
 import tandem.golden.jit.Bytecode;
 import tandem.golden.jit.Bytecode.Label;
 import tandem.golden.jit.ClassFileWriter;
+import tandem.golden.retire.RetireBuffer;
+import tandem.golden.retire.TraceFormat;
 
 /**
  * Emits the {@code run(Hart, int room)} method of one compiled region. Exactness rules (the
@@ -87,7 +91,16 @@ final class RegionEmitter {
     private static final int STORE_TAG_LOCAL = 11;
     private static final int STORE_MEM_LOCAL = 12;
     private static final int STORE_OFFSET_LOCAL = 13;
-    private static final int REG_LOCALS = 14;
+    private static final int LOAD_PHYSICAL_LOCAL = 14;
+    private static final int STORE_PHYSICAL_LOCAL = 15;
+    /** Traced regions: the trace buffer, the write position in it, and its length. */
+    private static final int BUF_LOCAL = 16;
+    private static final int POS_LOCAL = 17;
+    private static final int LIMIT_LOCAL = 18;
+    /** Traced regions: the loaded value as the bus returned it, and the access's physical address. */
+    private static final int VALUE_LOCAL = 19;
+    private static final int PA_LOCAL = 20;
+    private static final int REG_LOCALS = 21;
     /** x0 writes land in register 32 in the decode cache: dropped here. */
     private static final int SINK = 32;
 
@@ -95,6 +108,8 @@ final class RegionEmitter {
     private final DecodeCache dc;
     private final Map<Integer, Member> region;
     private final int pcAlignMask;
+    /** Whether the region also appends its retires to the trace buffer ({@link tandem.golden.retire.EncodedRetireListener}). */
+    private final boolean traced;
     private final Label epilogue = new Label();
     private final Map<Member, Label> checks = new java.util.HashMap<>();
     private final Map<Member, Label> bodies = new java.util.HashMap<>();
@@ -103,11 +118,12 @@ final class RegionEmitter {
     /** The block being emitted. */
     private Member block;
 
-    RegionEmitter(ClassFileWriter cw, DecodeCache dc, Map<Integer, Member> region, int pcAlignMask) {
+    RegionEmitter(ClassFileWriter cw, DecodeCache dc, Map<Integer, Member> region, int pcAlignMask, boolean traced) {
         this.c = cw.code(3);
         this.dc = dc;
         this.region = region;
         this.pcAlignMask = pcAlignMask;
+        this.traced = traced;
         for (Member m : region.values()) {
             checks.put(m, new Label());
             bodies.put(m, new Label());
@@ -141,6 +157,9 @@ final class RegionEmitter {
         c.aload(HART_LOCAL).iload(NPC_LOCAL).field(PUTFIELD, HART, "pc", "I");
         c.aload(HART_LOCAL).op(DUP).field(GETFIELD, HART, "retired", "J")
                 .iload(COUNT_LOCAL).op(I2L).op(LADD).field(PUTFIELD, HART, "retired", "J");
+        if (traced) {
+            c.aload(HART_LOCAL).iload(POS_LOCAL).iload(COUNT_LOCAL).invoke(INVOKEVIRTUAL, HART, "jitAppended", "(II)V");
+        }
         c.op(RETURN);
         return c;
     }
@@ -171,25 +190,41 @@ final class RegionEmitter {
         }
         c.iconst(0).istore(NPC_LOCAL).iconst(0).istore(COUNT_LOCAL);
         if (loads) {
-            cache("loads", LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL);
+            cache("loads", LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL, LOAD_PHYSICAL_LOCAL);
         }
         if (stores) {
-            cache("stores", STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL);
+            cache("stores", STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL, STORE_PHYSICAL_LOCAL);
+        }
+        if (traced) {
+            c.aload(HART_LOCAL).invoke(INVOKEVIRTUAL, HART, "jitTraceBuffer", "()[B").astore(BUF_LOCAL);
+            c.aload(HART_LOCAL).invoke(INVOKEVIRTUAL, HART, "jitTracePosition", "()I").istore(POS_LOCAL);
+            c.aload(BUF_LOCAL).op(ARRAYLENGTH).istore(LIMIT_LOCAL);
+            c.iconst(0).istore(VALUE_LOCAL).iconst(0).istore(PA_LOCAL);
         }
     }
 
     /** Loads a translation cache's arrays into locals (the arrays are final; their contents change). */
-    private void cache(String field, int tag, int mem, int offset) {
+    private void cache(String field, int tag, int mem, int offset, int physical) {
         String desc = "L" + CACHE + ";";
         c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "tag", "[I").astore(tag);
         c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "mem", "[[B").astore(mem);
         c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "offset", "[I").astore(offset);
+        if (traced) {
+            c.aload(HART_LOCAL).field(GETFIELD, HART, field, desc).field(GETFIELD, CACHE, "physical", "[I")
+                    .astore(physical);
+        }
     }
 
     private void block(Member m) {
         block = m;
         c.bind(checks.get(m));
+        Label stop = new Label();
+        if (traced) {
+            c.iload(POS_LOCAL).iconst(m.length() * TraceFormat.MAX_PLAIN_RECORD).op(IADD).iload(LIMIT_LOCAL)
+                    .jump(IF_ICMPGT, stop);
+        }
         c.iload(COUNT_LOCAL).iconst(m.length()).op(IADD).iload(ROOM_LOCAL).jump(IF_ICMPLE, bodies.get(m));
+        c.bind(stop);
         c.iconst(m.pc()).istore(NPC_LOCAL).jump(GOTO, epilogue);
         c.bind(bodies.get(m));
         int at = m.pc();
@@ -198,6 +233,10 @@ final class RegionEmitter {
             int f = dc.fields[p];
             int op = f & 0xFF;
             int next = at + (f >>> 26);
+            if (!inline(op) && traced) {
+                leaveBefore(k, at);
+                return;
+            }
             if (!inline(op)) {
                 Label tail = new Label();
                 c.jump(GOTO, tail);
@@ -210,6 +249,10 @@ final class RegionEmitter {
                 return;
             }
             instruction(p, op, k, at, next);
+            if (traced && !endsWithJump(op) && !isMemory(op)) {
+                int rd = (f >>> 8) & 0x3F;
+                advance(recordStart(p, at, next, null, rd, false));
+            }
             if (k == m.length() - 1 && !endsWithJump(op)) {
                 count(m.length());
                 transfer(next);
@@ -218,8 +261,23 @@ final class RegionEmitter {
         }
     }
 
+    private static boolean isMemory(int op) {
+        return op >= OpIds.LB && op <= OpIds.SW;
+    }
+
     private static boolean endsWithJump(int op) {
         return op == OpIds.JAL || op == OpIds.JALR || (op >= OpIds.BEQ && op <= OpIds.BGEU);
+    }
+
+    /**
+     * Traced regions: leaves the run before the block's {@code k}-th instruction (at
+     * {@code pc}), so the interpreter runs it and records it through the retire buffer.
+     */
+    private void leaveBefore(int k, int pc) {
+        if (k != 0) {
+            count(k);
+        }
+        c.iconst(pc).istore(NPC_LOCAL).jump(GOTO, epilogue);
     }
 
     /** COUNT += n. */
@@ -303,6 +361,9 @@ final class RegionEmitter {
                     misaligned(k, pc, () -> c.iconst(target));
                 } else {
                     constant(rd, next);
+                    if (traced) {
+                        advance(recordStart(p, pc, next, target == next ? null : () -> c.iconst(target), rd, false));
+                    }
                     count(block.length());
                     transfer(target);
                 }
@@ -318,24 +379,34 @@ final class RegionEmitter {
                     c.bind(aligned);
                 }
                 constant(rd, next);
+                if (traced) {
+                    Label jumped = new Label();
+                    Label recorded = new Label();
+                    c.iload(TEMP_LOCAL).iconst(next).jump(IF_ICMPNE, jumped);
+                    advance(recordStart(p, pc, next, null, rd, false));
+                    c.jump(GOTO, recorded);
+                    c.bind(jumped);
+                    advance(recordStart(p, pc, next, () -> c.iload(TEMP_LOCAL), rd, false));
+                    c.bind(recorded);
+                }
                 count(block.length());
                 c.iload(TEMP_LOCAL).istore(NPC_LOCAL).jump(GOTO, epilogue);
                 break;
             }
-            case OpIds.BEQ: branch(IF_ICMPEQ, false, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.BNE: branch(IF_ICMPNE, false, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.BLT: branch(IF_ICMPLT, false, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.BGE: branch(IF_ICMPGE, false, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.BLTU: branch(IFLT, true, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.BGEU: branch(IFGE, true, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.LB: load(1, true, rd, rs1, imm, k, pc, next); break;
-            case OpIds.LH: load(2, true, rd, rs1, imm, k, pc, next); break;
-            case OpIds.LW: load(4, false, rd, rs1, imm, k, pc, next); break;
-            case OpIds.LBU: load(1, false, rd, rs1, imm, k, pc, next); break;
-            case OpIds.LHU: load(2, false, rd, rs1, imm, k, pc, next); break;
-            case OpIds.SB: store(1, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.SH: store(2, rs1, rs2, imm, k, pc, next); break;
-            case OpIds.SW: store(4, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BEQ: branch(p, IF_ICMPEQ, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BNE: branch(p, IF_ICMPNE, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BLT: branch(p, IF_ICMPLT, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BGE: branch(p, IF_ICMPGE, false, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BLTU: branch(p, IFLT, true, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.BGEU: branch(p, IFGE, true, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.LB: load(p, 1, true, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LH: load(p, 2, true, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LW: load(p, 4, false, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LBU: load(p, 1, false, rd, rs1, imm, k, pc, next); break;
+            case OpIds.LHU: load(p, 2, false, rd, rs1, imm, k, pc, next); break;
+            case OpIds.SB: store(p, 1, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.SH: store(p, 2, rs1, rs2, imm, k, pc, next); break;
+            case OpIds.SW: store(p, 4, rs1, rs2, imm, k, pc, next); break;
             case OpIds.ADDI: immediate(IADD, rd, rs1, imm); break;
             case OpIds.XORI: immediate(IXOR, rd, rs1, imm); break;
             case OpIds.ORI: immediate(IOR, rd, rs1, imm); break;
@@ -419,8 +490,9 @@ final class RegionEmitter {
     }
 
     /** A conditional branch, a block's last instruction; {@code unsigned} compares with compareUnsigned against zero. */
-    private void branch(int takenIf, boolean unsigned, int rs1, int rs2, int imm, int k, int pc, int next) {
+    private void branch(int p, int takenIf, boolean unsigned, int rs1, int rs2, int imm, int k, int pc, int next) {
         int target = pc + imm;
+        int rd = (dc.fields[p] >>> 8) & 0x3F;
         Label taken = new Label();
         read(rs1);
         read(rs2);
@@ -428,12 +500,18 @@ final class RegionEmitter {
             c.invoke(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I");
         }
         c.jump(takenIf, taken);
+        if (traced) {
+            advance(recordStart(p, pc, next, null, rd, false));
+        }
         count(block.length());
         transfer(next);
         c.bind(taken);
         if ((target & pcAlignMask) != 0) {
             misaligned(k, pc, () -> c.iconst(target));
         } else {
+            if (traced) {
+                advance(recordStart(p, pc, next, target == next ? null : () -> c.iconst(target), rd, false));
+            }
             count(block.length());
             transfer(target);
         }
@@ -441,6 +519,10 @@ final class RegionEmitter {
 
     /** Throws the instruction-address-misaligned trap for the target {@code pushTarget} pushes. */
     private void misaligned(int k, int pc, Runnable pushTarget) {
+        if (traced) {
+            leaveBefore(k, pc);
+            return;
+        }
         writeBack();
         c.aload(HART_LOCAL);
         pushTarget.run();
@@ -452,13 +534,17 @@ final class RegionEmitter {
      * Pushes the backing array and offset of {@code va} (in VA_LOCAL) when the translation cache
      * holds its page and the access is aligned; else goes to {@code slow}.
      */
-    private void fastAddress(int width, int tag, int mem, int offset, Label slow) {
+    private void fastAddress(int width, int tag, int mem, int offset, int physical, Label slow) {
         if (width > 1) {
             c.iload(VA_LOCAL).iconst(width - 1).op(IAND).jump(IFNE, slow);
         }
         c.iload(VA_LOCAL).iconst(12).op(IUSHR).istore(TEMP_LOCAL);
         c.aload(tag).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(IALOAD).iload(TEMP_LOCAL)
                 .jump(IF_ICMPNE, slow);
+        if (traced) {
+            c.aload(physical).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(IALOAD)
+                    .iload(VA_LOCAL).iconst(0xFFF).op(IAND).op(IOR).istore(PA_LOCAL);
+        }
         c.aload(mem).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(AALOAD);
         c.aload(offset).iload(TEMP_LOCAL).iconst(TranslationCache.MASK).op(IAND).op(IALOAD)
                 .iload(VA_LOCAL).iconst(0xFFF).op(IAND).op(IADD);
@@ -471,11 +557,32 @@ final class RegionEmitter {
         c.iconst(next).istore(NPC_LOCAL).jump(GOTO, epilogue);
     }
 
-    private void load(int width, boolean signed, int rd, int rs1, int imm, int k, int pc, int next) {
+    private void load(int p, int width, boolean signed, int rd, int rs1, int imm, int k, int pc, int next) {
         Label slow = new Label();
         Label after = new Label();
         address(rs1, imm);
-        fastAddress(width, LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL, slow);
+        fastAddress(width, LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL, LOAD_PHYSICAL_LOCAL, slow);
+        if (traced) {
+            // The record holds the value as read (zero-extended), rd the extended one.
+            switch (width) {
+                case 1: c.op(BALOAD).iconst(0xFF).op(IAND); break;
+                case 2: c.invoke(INVOKESTATIC, RAM, "getShort", "([BI)I"); break;
+                default: c.invoke(INVOKESTATIC, RAM, "getInt", "([BI)I"); break;
+            }
+            c.istore(VALUE_LOCAL);
+            c.iload(VALUE_LOCAL);
+            if (signed) {
+                c.op(width == 1 ? I2B : I2S);
+            }
+            write(rd);
+            recordMemory(recordStart(p, pc, next, null, rd, true), RetireBuffer.MEM_READ, width,
+                    () -> c.iload(VALUE_LOCAL));
+            c.jump(GOTO, after);
+            c.bind(slow);
+            leaveBefore(k, pc);
+            c.bind(after);
+            return;
+        }
         switch (width) {
             case 1: c.op(BALOAD); if (!signed) { c.iconst(0xFF).op(IAND); } break;
             case 2: c.invoke(INVOKESTATIC, RAM, "getShort", "([BI)I"); if (signed) { c.op(I2S); } break;
@@ -496,17 +603,31 @@ final class RegionEmitter {
         c.bind(after);
     }
 
-    private void store(int width, int rs1, int rs2, int imm, int k, int pc, int next) {
+    private void store(int p, int width, int rs1, int rs2, int imm, int k, int pc, int next) {
         Label slow = new Label();
         Label after = new Label();
         address(rs1, imm);
         c.aload(HART_LOCAL).iconst(0).field(PUTFIELD, HART, "reserved", "Z");
-        fastAddress(width, STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL, slow);
+        fastAddress(width, STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL, STORE_PHYSICAL_LOCAL, slow);
         read(rs2);
         switch (width) {
             case 1: c.op(BASTORE); break;
             case 2: c.invoke(INVOKESTATIC, RAM, "putShort", "([BII)V"); break;
             default: c.invoke(INVOKESTATIC, RAM, "putInt", "([BII)V"); break;
+        }
+        if (traced) {
+            int rd = (dc.fields[p] >>> 8) & 0x3F;
+            recordMemory(recordStart(p, pc, next, null, rd, true), RetireBuffer.MEM_WRITE, width, () -> {
+                read(rs2);
+                if (width < 4) {
+                    c.iconst(width == 1 ? 0xFF : 0xFFFF).op(IAND);
+                }
+            });
+            c.jump(GOTO, after);
+            c.bind(slow);
+            leaveBefore(k, pc);
+            c.bind(after);
+            return;
         }
         c.jump(GOTO, after);
         c.bind(slow);
@@ -518,6 +639,82 @@ final class RegionEmitter {
         c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitStoreSlow", "(IIIII)V");
         leaveIfAttention(k, next, after);
         c.bind(after);
+    }
+
+    // ---- trace records: the encoding TraceWriter gives a plain retire (see TraceFormat) ----
+
+    /**
+     * Writes a plain retire's h0, instruction bits, next pc when {@code nextPc} pushes one, and
+     * register write (rd as decoded, its value after the instruction) at POS; returns the bytes
+     * written, with the memory access (when {@code memory}) still to follow.
+     */
+    private int recordStart(int slot, int pc, int next, Runnable nextPc, int rd, boolean memory) {
+        int length = next - pc;
+        int h0 = (nextPc != null ? TraceFormat.H_NEXT : 0) | (rd != SINK ? TraceFormat.H_RD : 0)
+                | (memory ? TraceFormat.H_MEM : 0);
+        int raw = dc.raw[slot];
+        putByte(0, () -> c.iconst(h0));
+        putByte(1, () -> c.iconst(raw & 0xFF));
+        putByte(2, () -> c.iconst((raw >>> 8) & 0xFF));
+        if (length == 4) {
+            putByte(3, () -> c.iconst((raw >>> 16) & 0xFF));
+            putByte(4, () -> c.iconst(raw >>> 24));
+        }
+        int at = 1 + length;
+        if (nextPc != null) {
+            putInt(at, nextPc);
+            at += 4;
+        }
+        if (rd != SINK) {
+            putByte(at, () -> c.iconst(rd));
+            putInt(at + 1, () -> c.iload(REG_LOCALS + rd));
+            at += 5;
+        }
+        return at;
+    }
+
+    /** Writes the memory access at POS + {@code at} and advances POS past the record. */
+    private void recordMemory(int at, int flags, int width, Runnable data) {
+        Label differs = new Label();
+        Label done = new Label();
+        c.iload(PA_LOCAL).iload(VA_LOCAL).jump(IF_ICMPNE, differs);
+        putByte(at, () -> c.iconst(flags));
+        putByte(at + 1, () -> c.iconst(width));
+        putInt(at + 2, () -> c.iload(VA_LOCAL));
+        putInt(at + 6, data);
+        advance(at + 10);
+        c.jump(GOTO, done);
+        c.bind(differs);
+        putByte(at, () -> c.iconst(flags | TraceFormat.M_PADDR));
+        putByte(at + 1, () -> c.iconst(width));
+        putInt(at + 2, () -> c.iload(VA_LOCAL));
+        putInt(at + 6, () -> c.iload(PA_LOCAL));
+        putInt(at + 10, data);
+        advance(at + 14);
+        c.bind(done);
+    }
+
+    private void putByte(int at, Runnable value) {
+        c.aload(BUF_LOCAL).iload(POS_LOCAL);
+        if (at != 0) {
+            c.iconst(at).op(IADD);
+        }
+        value.run();
+        c.op(BASTORE);
+    }
+
+    private void putInt(int at, Runnable value) {
+        c.aload(BUF_LOCAL).iload(POS_LOCAL);
+        if (at != 0) {
+            c.iconst(at).op(IADD);
+        }
+        value.run();
+        c.invoke(INVOKESTATIC, RAM, "putInt", "([BII)V");
+    }
+
+    /** POS += n. */
+    private void advance(int n) {
+        c.iload(POS_LOCAL).iconst(n).op(IADD).istore(POS_LOCAL);
     }
 
     /** VA_LOCAL = rs1 + imm. */

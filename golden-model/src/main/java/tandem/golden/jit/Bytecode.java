@@ -46,6 +46,7 @@ public final class Bytecode {
     public static final int IF_ICMPNE = 0xa0;
     public static final int IF_ICMPLT = 0xa1;
     public static final int IF_ICMPGE = 0xa2;
+    public static final int IF_ICMPGT = 0xa3;
     public static final int IF_ICMPLE = 0xa4;
     public static final int GOTO = 0xa7;
     public static final int IRETURN = 0xac;
@@ -55,6 +56,7 @@ public final class Bytecode {
     public static final int INVOKEVIRTUAL = 0xb6;
     public static final int INVOKESPECIAL = 0xb7;
     public static final int INVOKESTATIC = 0xb8;
+    public static final int ARRAYLENGTH = 0xbe;
     public static final int ATHROW = 0xbf;
 
     private static final int ILOAD = 0x15;

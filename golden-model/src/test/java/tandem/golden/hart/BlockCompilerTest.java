@@ -27,7 +27,9 @@ import tandem.golden.testing.RandomProgram;
  * QEMU too. Each program runs twice, interpreted and with every block compiled the first time it
  * is entered, in the same seeded series of short instruction budgets (1 to 300 instructions, so
  * runs stop inside compiled regions and at their edges); after every budget pc, instret, the 31
- * registers, the console and the stop reason must be equal.
+ * registers, the console and the stop reason must be equal. With a listener that takes encoded
+ * records ({@link TraceDecoder}), the retire stream of the compiled run, partly appended by
+ * compiled code, must equal the interpreter's record for record.
  */
 class BlockCompilerTest {
 
@@ -55,6 +57,44 @@ class BlockCompilerTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> compiledRunsAppendTheRetireStreamTheInterpreterRecords() {
+        Stream<String> directed = DirectedPrograms.all().stream();
+        Stream<String> random = LongStream.rangeClosed(1, 6).mapToObj(seed -> "random " + seed);
+        return Stream.concat(directed, random).map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path elf = name.startsWith("random ")
+                    ? GuestToolchain.get().assembleTestSource("random-" + name.substring(7),
+                            RandomProgram.generate(Long.parseLong(name.substring(7)), 400))
+                    : GuestToolchain.get().assembleTest(name);
+            TraceDecoder interpreted = traced(elf, 0, name.hashCode());
+            TraceDecoder compiled = traced(elf, 1, name.hashCode());
+            assertEquals(0, interpreted.appendedRecords, name);
+            assertTrue(compiled.appendedRecords > 0, name + ": compiled code appended nothing");
+            for (int i = 0; i < Math.min(interpreted.lines.size(), compiled.lines.size()); i++) {
+                assertEquals(interpreted.lines.get(i), compiled.lines.get(i), name + ": record " + i);
+            }
+            assertEquals(interpreted.lines.size(), compiled.lines.size(), name + ": records");
+        }));
+    }
+
+    private static TraceDecoder traced(Path elf, int threshold, long seed) {
+        Machine m = Machine.create(Platform.named("virt"), Profile.VEXRISCV);
+        m.loadElf(elf);
+        m.hart().setCompileThreshold(threshold);
+        TraceDecoder decoder = new TraceDecoder();
+        m.hart().addRetireListener(decoder);
+        Random budgets = new Random(seed);
+        for (long total = 0; total < 2_000_000L; ) {
+            int budget = 1 + budgets.nextInt(300);
+            total += budget;
+            if (m.run(budget).kind() != StopReason.Kind.BUDGET) {
+                break;
+            }
+        }
+        m.hart().removeRetireListener(decoder);
+        return decoder;
+    }
+
     /** The state after each budget of one run. */
     private record Run(List<String> checkpoints, String console, long compiledRegions) {
     }
@@ -67,7 +107,7 @@ class BlockCompilerTest {
         Random budgets = new Random(seed);
         List<String> checkpoints = new ArrayList<>();
         long total = 0;
-        while (total < 20_000_000L) {
+        while (total < 5_000_000L) {
             int budget = 1 + budgets.nextInt(300);
             StopReason stop = m.run(budget);
             total += budget;
