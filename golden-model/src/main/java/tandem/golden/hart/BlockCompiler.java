@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tandem.golden.jit.Bytecode;
 import tandem.golden.jit.ClassFileWriter;
 
 /**
@@ -23,7 +24,12 @@ final class BlockCompiler {
     private static final String BASE = "tandem/golden/hart/CompiledBlock";
     private static final int ACC_PUBLIC = 0x0001;
     /** Instructions in a region at most: bounds the JVM's work compiling one region. */
-    static final int MAX_REGION_INSTRUCTIONS = 48;
+    static final int MAX_REGION_INSTRUCTIONS = 96;
+    /**
+     * Bytecode bytes a region's method may have: the JVM does not compile methods over 8000
+     * bytes (HotSpot's HugeMethodLimit) and would interpret such a region for ever.
+     */
+    static final int MAX_METHOD_BYTES = 7000;
 
     /** Regions kept for reuse across harts, least recently used dropped first. */
     private static final int SHARED_REGIONS = 4096;
@@ -59,14 +65,23 @@ final class BlockCompiler {
             return null;
         }
         CompiledBlock[] table = traced ? dc.compiledTraced : dc.compiled;
-        Map<Integer, Member> region = region(dc, table, start, pc, ctx);
-        ClassFileWriter cw = new ClassFileWriter(
-                String.format("tandem/golden/hart/%s_%08x", traced ? "TracedRegion" : "Region", pc), BASE);
-        var init = cw.code(1);
-        init.aload(0).invoke(tandem.golden.jit.Bytecode.INVOKESPECIAL, BASE, "<init>", "()V")
-                .op(tandem.golden.jit.Bytecode.RETURN);
-        cw.method(ACC_PUBLIC, "<init>", "()V", init);
-        cw.method(0, "run", "(Ltandem/golden/hart/Hart;I)V", new RegionEmitter(cw, dc, region, pcAlignMask, traced).emit());
+        Map<Integer, Member> region;
+        ClassFileWriter cw;
+        int limit = MAX_REGION_INSTRUCTIONS;
+        do {
+            region = region(dc, table, start, pc, ctx, limit);
+            cw = new ClassFileWriter(String.format("tandem/golden/hart/%s_%08x", traced ? "TracedRegion" : "Region", pc),
+                    BASE);
+            Bytecode run = new RegionEmitter(cw, dc, region, pcAlignMask, traced).emit();
+            if (run.length() <= MAX_METHOD_BYTES || region.size() == 1) {
+                Bytecode init = cw.code(1);
+                init.aload(0).invoke(Bytecode.INVOKESPECIAL, BASE, "<init>", "()V").op(Bytecode.RETURN);
+                cw.method(ACC_PUBLIC, "<init>", "()V", init);
+                cw.method(0, "run", "(Ltandem/golden/hart/Hart;I)V", run);
+                break;
+            }
+            limit /= 2;
+        } while (true);
         CompiledBlock compiled = define(cw.toByteArray(), pc);
         for (Member m : region.values()) {
             table[m.slot] = compiled;
@@ -133,9 +148,10 @@ final class BlockCompiler {
 
     /**
      * The head block and, breadth first, the static successors already decoded under the same
-     * context and not compiled yet, up to {@link #MAX_REGION_INSTRUCTIONS}; head first.
+     * context and not compiled yet, up to {@code limit} instructions; head first.
      */
-    private static Map<Integer, Member> region(DecodeCache dc, CompiledBlock[] table, int start, int pc, long ctx) {
+    private static Map<Integer, Member> region(DecodeCache dc, CompiledBlock[] table, int start, int pc, long ctx,
+            int limit) {
         Map<Integer, Member> region = new LinkedHashMap<>();
         ArrayDeque<Member> queue = new ArrayDeque<>();
         Member head = new Member(start, pc, dc.remaining[start]);
@@ -154,7 +170,7 @@ final class BlockCompiler {
                 }
                 int slot = dc.block[t];
                 int length = dc.remaining[slot];
-                if (instructions + length > MAX_REGION_INSTRUCTIONS || table[slot] != null
+                if (instructions + length > limit || table[slot] != null
                         || !compilable(dc, slot)) {
                     continue;
                 }

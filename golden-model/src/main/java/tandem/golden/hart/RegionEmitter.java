@@ -390,6 +390,10 @@ final class RegionEmitter {
                     c.bind(recorded);
                 }
                 count(block.length());
+                // Returns and indirect jumps often land in the region again (a loop calling a function in it).
+                for (Member m : region.values()) {
+                    c.iload(TEMP_LOCAL).iconst(m.pc()).jump(IF_ICMPEQ, checks.get(m));
+                }
                 c.iload(TEMP_LOCAL).istore(NPC_LOCAL).jump(GOTO, epilogue);
                 break;
             }
