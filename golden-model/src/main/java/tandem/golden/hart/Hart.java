@@ -38,6 +38,13 @@ import tandem.golden.trap.Trap;
  * an instruction and taken in one place ({@link TrapUnit}); interrupts are checked between
  * instructions when something that affects them changed. With no {@link RetireListener}
  * attached the loop records nothing.
+ *
+ * <p>Blocks the loop enters often ({@link #setCompileThreshold}) are compiled, with the decoded
+ * blocks they lead to, into JVM bytecode ({@link BlockCompiler}); the interpreter stays the
+ * reference and runs everything else, and compiled code is indistinguishable from it but for
+ * speed. With a retire listener attached the loop interprets, except that the binary trace's
+ * plain retires are appended by compiled code when an {@link EncodedRetireListener} is the only
+ * listener.
  */
 public final class Hart {
     /** User privilege. */

@@ -9,14 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The code of one method being written: JVM instructions, forward and backward jumps to
- * {@link Label}s, and exception-table entries. It tracks the highest local used; the operand
- * stack limit is a fixed generous bound (the generated code never nests deeply). Meant for
- * class-file version 49 (see {@link ClassFileWriter}), so no stack-map frames are needed.
+ * The code of one method being written: JVM instructions and forward and backward jumps to
+ * {@link Label}s. It tracks the highest local used; the operand stack limit is a fixed generous
+ * bound (the generated code never nests deeply). Meant for class-file version 49 (see
+ * {@link ClassFileWriter}), so no stack-map frames are needed. There is no exception table:
+ * generated code stores its state before every call that may throw.
  */
 public final class Bytecode {
     // Opcodes used by the code generators (JVMS chapter 6).
-    public static final int ACONST_NULL = 0x01;
     public static final int LDC_W = 0x13;
     public static final int IALOAD = 0x2e;
     public static final int AALOAD = 0x32;
@@ -74,14 +74,12 @@ public final class Bytecode {
         private final List<Integer> uses = new ArrayList<>();
     }
 
-    private record Handler(Label start, Label end, Label handler) {
-    }
-
     private final ConstantPool pool;
     private byte[] code = new byte[256];
     private int length;
     private int maxLocals;
-    private final List<Handler> handlers = new ArrayList<>();
+    /** Labels jumped to but not bound yet. */
+    private int unbound;
 
     /** Code whose constants go into {@code pool}; {@code argumentSlots} counts {@code this} and the arguments. */
     public Bytecode(ConstantPool pool, int argumentSlots) {
@@ -168,6 +166,9 @@ public final class Bytecode {
         if (target.position >= 0) {
             u2(target.position - at);
         } else {
+            if (target.uses.isEmpty()) {
+                unbound++;
+            }
             target.uses.add(at);
             u2(0);
         }
@@ -188,13 +189,11 @@ public final class Bytecode {
             code[at + 1] = (byte) (offset >> 8);
             code[at + 2] = (byte) offset;
         }
+        if (!label.uses.isEmpty()) {
+            unbound--;
+        }
         label.uses.clear();
         return this;
-    }
-
-    /** Catches every {@link Throwable} thrown in {@code [start, end)} at {@code handler}. */
-    public void catchAll(Label start, Label end, Label handler) {
-        handlers.add(new Handler(start, end, handler));
     }
 
     /** Bytes of code written so far. */
@@ -202,33 +201,23 @@ public final class Bytecode {
         return length;
     }
 
-    /** The Code attribute body: limits, code, exception table, no nested attributes. */
+    /** The Code attribute body: limits, code, an empty exception table, no nested attributes. */
     byte[] attribute() {
+        if (unbound != 0) {
+            throw new IllegalStateException(unbound + " label(s) jumped to but never bound");
+        }
         ByteArrayOutputStream b = new ByteArrayOutputStream(length + 32);
         try (DataOutputStream out = new DataOutputStream(b)) {
             out.writeShort(MAX_STACK);
             out.writeShort(maxLocals);
             out.writeInt(length);
             out.write(code, 0, length);
-            out.writeShort(handlers.size());
-            for (Handler h : handlers) {
-                out.writeShort(bound(h.start));
-                out.writeShort(bound(h.end));
-                out.writeShort(bound(h.handler));
-                out.writeShort(0);
-            }
+            out.writeShort(0);
             out.writeShort(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return b.toByteArray();
-    }
-
-    private static int bound(Label l) {
-        if (l.position < 0) {
-            throw new IllegalStateException("exception range uses an unbound label");
-        }
-        return l.position;
     }
 
     private void u1(int v) {
