@@ -617,35 +617,6 @@ public final class Hart {
         return loadSlow(va, width);
     }
 
-    // ---- entry points for compiled blocks: k is the instruction's index in its block ----
-
-    /**
-     * The interpreter's slow load with pc and instret set to those of the block's {@code k}-th
-     * instruction, as the interpreter has them there; a trap leaves them so.
-     */
-    int jitLoadSlow(int va, int width, int k, int pc) {
-        this.pc = pc;
-        retired += k;
-        int v = loadSlow(va, width);
-        retired -= k;
-        return v;
-    }
-
-    /** The interpreter's slow store, for a compiled block: state set as for {@link #jitLoadSlow}. */
-    void jitStoreSlow(int va, int value, int width, int k, int pc) {
-        this.pc = pc;
-        retired += k;
-        storeSlow(va, value, width);
-        retired -= k;
-    }
-
-    /** The misaligned-jump trap of a compiled block's {@code k}-th instruction, state set as for a load. */
-    Trap jitMisaligned(int target, int k, int pc) {
-        this.pc = pc;
-        retired += k;
-        return new Trap(Cause.INSTRUCTION_ADDRESS_MISALIGNED, target);
-    }
-
     private int loadSlow(int va, int width) {
         if ((va & (width - 1)) != 0) {
             throw new Trap(Cause.LOAD_ADDRESS_MISALIGNED, va);

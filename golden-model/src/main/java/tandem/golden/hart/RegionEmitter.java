@@ -2,7 +2,6 @@ package tandem.golden.hart;
 
 import static tandem.golden.jit.Bytecode.AALOAD;
 import static tandem.golden.jit.Bytecode.ARRAYLENGTH;
-import static tandem.golden.jit.Bytecode.ATHROW;
 import static tandem.golden.jit.Bytecode.BALOAD;
 import static tandem.golden.jit.Bytecode.BASTORE;
 import static tandem.golden.jit.Bytecode.DUP;
@@ -54,20 +53,20 @@ import tandem.golden.retire.TraceFormat;
  * interpreter in {@link Hart#execute} is the reference):
  * <ul>
  * <li>Guest registers live in locals, loaded from {@code x[]} on entry and stored back before
- *     anything that can leave the method or look at them: every exit, and every call that can
- *     throw (slow loads and stores, the misaligned-jump trap, system instructions). The code
- *     needs no exception handler, so a trap finds {@code x[]} as the interpreter leaves it.</li>
+ *     the run ends and before a system instruction, the only call out of compiled code.</li>
  * <li>A block is entered only when all of it fits in the instructions left before the next
  *     event ({@code room}); otherwise the run stops at its start and the interpreter takes
  *     over, so the run stops exactly where the interpreter's does.</li>
  * <li>A load or store whose page is in the hart's {@link TranslationCache} runs inline: such a
  *     page is RAM, translated, permitted and holds no decoded code, so nothing else can
- *     happen. Any other access calls the interpreter's slow path with pc and instret set to
- *     the instruction's own, and the run stops after it if it set {@code attention} (a device
- *     stopped the run or moved an interrupt line, code was overwritten), as the interpreter's
- *     loop does.</li>
+ *     happen. For any other access, and for a jump to a misaligned target, the run stops
+ *     before the instruction and the interpreter runs it: nothing in compiled code traps,
+ *     touches a device or needs attention afterwards.</li>
  * <li>A system instruction (only ever a block's last) runs through the interpreter's
- *     {@code executeSystem} and ends the run.</li>
+ *     {@code executeSystem} with pc and instret set as the interpreter has them, and ends the
+ *     run; in a traced region the run stops before it instead, so it is recorded.</li>
+ * <li>A traced region appends each plain retire to the trace buffer as it retires, in exactly
+ *     the encoding the trace writer gives it, after checking per block that the buffer has room.</li>
  * </ul>
  */
 final class RegionEmitter {
@@ -270,8 +269,9 @@ final class RegionEmitter {
     }
 
     /**
-     * Traced regions: leaves the run before the block's {@code k}-th instruction (at
-     * {@code pc}), so the interpreter runs it and records it through the retire buffer.
+     * Leaves the run before the block's {@code k}-th instruction (at {@code pc}), so the
+     * interpreter runs it: a load or store off the translation cache's fast path, a jump that
+     * traps, and in traced regions a system instruction (recorded through the retire buffer).
      */
     private void leaveBefore(int k, int pc) {
         if (k != 0) {
@@ -358,7 +358,7 @@ final class RegionEmitter {
             case OpIds.JAL: {
                 int target = pc + imm;
                 if ((target & pcAlignMask) != 0) {
-                    misaligned(k, pc, () -> c.iconst(target));
+                    misaligned(k, pc);
                 } else {
                     constant(rd, next);
                     if (traced) {
@@ -375,7 +375,7 @@ final class RegionEmitter {
                 if (pcAlignMask != 1) {
                     Label aligned = new Label();
                     c.iload(TEMP_LOCAL).iconst(pcAlignMask).op(IAND).jump(IFEQ, aligned);
-                    misaligned(k, pc, () -> c.iload(TEMP_LOCAL));
+                    misaligned(k, pc);
                     c.bind(aligned);
                 }
                 constant(rd, next);
@@ -511,7 +511,7 @@ final class RegionEmitter {
         transfer(next);
         c.bind(taken);
         if ((target & pcAlignMask) != 0) {
-            misaligned(k, pc, () -> c.iconst(target));
+            misaligned(k, pc);
         } else {
             if (traced) {
                 advance(recordStart(p, pc, next, target == next ? null : () -> c.iconst(target), rd, false));
@@ -521,17 +521,9 @@ final class RegionEmitter {
         }
     }
 
-    /** Throws the instruction-address-misaligned trap for the target {@code pushTarget} pushes. */
-    private void misaligned(int k, int pc, Runnable pushTarget) {
-        if (traced) {
-            leaveBefore(k, pc);
-            return;
-        }
-        writeBack();
-        c.aload(HART_LOCAL);
-        pushTarget.run();
-        index(k);
-        c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitMisaligned", "(III)Ltandem/golden/trap/Trap;").op(ATHROW);
+    /** A jump to a misaligned target: the interpreter raises the trap. */
+    private void misaligned(int k, int pc) {
+        leaveBefore(k, pc);
     }
 
     /**
@@ -554,56 +546,32 @@ final class RegionEmitter {
                 .iload(VA_LOCAL).iconst(0xFFF).op(IAND).op(IADD);
     }
 
-    /** After a slow access: leave the run after this instruction if it needs attention. */
-    private void leaveIfAttention(int k, int next, Label after) {
-        c.aload(HART_LOCAL).field(GETFIELD, HART, "attention", "Z").jump(IFEQ, after);
-        count(k + 1);
-        c.iconst(next).istore(NPC_LOCAL).jump(GOTO, epilogue);
-    }
-
     private void load(int p, int width, boolean signed, int rd, int rs1, int imm, int k, int pc, int next) {
         Label slow = new Label();
         Label after = new Label();
         address(rs1, imm);
         fastAddress(width, LOAD_TAG_LOCAL, LOAD_MEM_LOCAL, LOAD_OFFSET_LOCAL, LOAD_PHYSICAL_LOCAL, slow);
-        if (traced) {
-            // The record holds the value as read (zero-extended), rd the extended one.
-            switch (width) {
-                case 1: c.op(BALOAD).iconst(0xFF).op(IAND); break;
-                case 2: c.invoke(INVOKESTATIC, RAM, "getShort", "([BI)I"); break;
-                default: c.invoke(INVOKESTATIC, RAM, "getInt", "([BI)I"); break;
-            }
-            c.istore(VALUE_LOCAL);
-            c.iload(VALUE_LOCAL);
-            if (signed) {
-                c.op(width == 1 ? I2B : I2S);
-            }
-            write(rd);
-            recordMemory(recordStart(p, pc, next, null, rd, true), RetireBuffer.MEM_READ, width,
-                    () -> c.iload(VALUE_LOCAL));
-            c.jump(GOTO, after);
-            c.bind(slow);
-            leaveBefore(k, pc);
-            c.bind(after);
-            return;
-        }
+        // Read zero-extended, as the trace records it; rd gets it sign-extended for LB and LH.
         switch (width) {
-            case 1: c.op(BALOAD); if (!signed) { c.iconst(0xFF).op(IAND); } break;
-            case 2: c.invoke(INVOKESTATIC, RAM, "getShort", "([BI)I"); if (signed) { c.op(I2S); } break;
+            case 1: c.op(BALOAD).iconst(0xFF).op(IAND); break;
+            case 2: c.invoke(INVOKESTATIC, RAM, "getShort", "([BI)I"); break;
             default: c.invoke(INVOKESTATIC, RAM, "getInt", "([BI)I"); break;
         }
-        write(rd);
-        c.jump(GOTO, after);
-        c.bind(slow);
-        writeBack();
-        c.aload(HART_LOCAL).iload(VA_LOCAL).iconst(width);
-        index(k);
-        c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitLoadSlow", "(IIII)I");
+        if (traced) {
+            c.istore(VALUE_LOCAL);
+            c.iload(VALUE_LOCAL);
+        }
         if (signed) {
             c.op(width == 1 ? I2B : I2S);
         }
         write(rd);
-        leaveIfAttention(k, next, after);
+        if (traced) {
+            recordMemory(recordStart(p, pc, next, null, rd, true), RetireBuffer.MEM_READ, width,
+                    () -> c.iload(VALUE_LOCAL));
+        }
+        c.jump(GOTO, after);
+        c.bind(slow);
+        leaveBefore(k, pc);
         c.bind(after);
     }
 
@@ -611,8 +579,8 @@ final class RegionEmitter {
         Label slow = new Label();
         Label after = new Label();
         address(rs1, imm);
-        c.aload(HART_LOCAL).iconst(0).field(PUTFIELD, HART, "reserved", "Z");
         fastAddress(width, STORE_TAG_LOCAL, STORE_MEM_LOCAL, STORE_OFFSET_LOCAL, STORE_PHYSICAL_LOCAL, slow);
+        c.aload(HART_LOCAL).iconst(0).field(PUTFIELD, HART, "reserved", "Z");
         read(rs2);
         switch (width) {
             case 1: c.op(BASTORE); break;
@@ -627,21 +595,10 @@ final class RegionEmitter {
                     c.iconst(width == 1 ? 0xFF : 0xFFFF).op(IAND);
                 }
             });
-            c.jump(GOTO, after);
-            c.bind(slow);
-            leaveBefore(k, pc);
-            c.bind(after);
-            return;
         }
         c.jump(GOTO, after);
         c.bind(slow);
-        writeBack();
-        c.aload(HART_LOCAL).iload(VA_LOCAL);
-        read(rs2);
-        c.iconst(width);
-        index(k);
-        c.iconst(pc).invoke(INVOKEVIRTUAL, HART, "jitStoreSlow", "(IIIII)V");
-        leaveIfAttention(k, next, after);
+        leaveBefore(k, pc);
         c.bind(after);
     }
 
