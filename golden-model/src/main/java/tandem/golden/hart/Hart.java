@@ -76,9 +76,10 @@ public final class Hart {
 
     /**
      * Default for {@link #setCompileThreshold}: the system property {@code tandem.jit.threshold}
-     * (0 turns the block compiler off), else 1000.
+     * (0 turns the block compiler off), else 5000: high enough that a region is compiled with
+     * its successors decoded and its pages in the translation cache.
      */
-    public static final int DEFAULT_COMPILE_THRESHOLD = Integer.getInteger("tandem.jit.threshold", 1000);
+    public static final int DEFAULT_COMPILE_THRESHOLD = Integer.getInteger("tandem.jit.threshold", 5000);
 
     // ---- architectural state (package-private: TrapUnit and the CSR installers share it) ----
     /** x0..x31, and x[32]: the sink that writes to x0 land in, so x0 always reads 0. */
