@@ -290,7 +290,8 @@ public final class Hart {
                     if (retired != before) {
                         continue;
                     }
-                    // A traced region left before its first instruction: the interpreter records it.
+                    // The region left before its first instruction (an access off the fast path, a
+                    // trapping jump, in a traced run a system instruction): the interpreter runs it.
                 }
             }
             final int end = p + (int) Math.min(dc.remaining[p], room);
