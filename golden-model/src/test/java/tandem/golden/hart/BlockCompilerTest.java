@@ -95,12 +95,70 @@ class BlockCompilerTest {
         return decoder;
     }
 
+    /**
+     * The rv32im profile (no C: jump targets must be 4-byte aligned) with a hot loop whose last
+     * iteration jumps to a misaligned target, by a branch or by JALR: the compiled code leaves
+     * the trap to the interpreter at the same instruction.
+     */
+    @TestFactory
+    Stream<DynamicTest> rv32imMisalignedJumpsTrapTheSameCompiled() {
+        return Stream.of("beq s1, s2, misaligned", "bne s1, s2, 1f\n  jalr zero, 2(s3)\n1:").map(jump ->
+                DynamicTest.dynamicTest(jump, () -> {
+                    String source = String.join("\n",
+                            ".option norvc",
+                            ".globl _start",
+                            "_start:",
+                            "  la s0, data",
+                            "  li s1, 2000",
+                            "  li s2, 1",
+                            "  la s3, misaligned_base",
+                            "loop:",
+                            "  lw t0, 0(s0)",
+                            "  addi t0, t0, 3",
+                            "  sw t0, 0(s0)",
+                            "  lb t1, 1(s0)",
+                            "  sh t1, 6(s0)",
+                            "  jal ra, mix",
+                            "  " + jump,
+                            "  addi s1, s1, -1",
+                            "  bnez s1, loop",
+                            "  li t0, 0x100000",
+                            "  li t1, 0x5555",
+                            "  sw t1, 0(t0)",
+                            "mix:",
+                            "  add a0, a0, t0",
+                            "  xor a1, a1, a0",
+                            "  jalr zero, 0(ra)",
+                            ".balign 4",
+                            "misaligned_base:",
+                            "  .2byte 0",
+                            "misaligned:",
+                            "  nop",
+                            ".data",
+                            ".balign 4",
+                            "data: .word 0x11223344, 0",
+                            "");
+                    Path elf = GuestToolchain.get().build("rv32im-" + Integer.toHexString(jump.hashCode()),
+                            List.of(GuestToolchain.Source.text("rv32im_loop.S", source)),
+                            List.of("-nostdlib", "-nostartfiles", "-march=rv32im", "-mno-relax", "-Wl,--no-relax"));
+                    Run interpreted = run(elf, Profile.RV32IM, 0, 7);
+                    Run compiled = run(elf, Profile.RV32IM, 1, 7);
+                    assertSame(jump, interpreted, compiled);
+                    assertTrue(compiled.checkpoints.get(compiled.checkpoints.size() - 1).contains("trap loop: instruction address misaligned"),
+                            compiled.checkpoints.get(compiled.checkpoints.size() - 1));
+                }));
+    }
+
     /** The state after each budget of one run. */
     private record Run(List<String> checkpoints, String console, long compiledRegions) {
     }
 
     private static Run run(Path elf, int threshold, long seed) {
-        Machine m = Machine.create(Platform.named("virt"), Profile.VEXRISCV);
+        return run(elf, Profile.VEXRISCV, threshold, seed);
+    }
+
+    private static Run run(Path elf, Profile profile, int threshold, long seed) {
+        Machine m = Machine.create(Platform.named("virt"), profile);
         m.loadElf(elf);
         Hart h = m.hart();
         h.setCompileThreshold(threshold);
