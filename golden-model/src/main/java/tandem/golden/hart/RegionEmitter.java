@@ -39,6 +39,7 @@ import static tandem.golden.jit.Bytecode.PUTFIELD;
 import static tandem.golden.jit.Bytecode.RETURN;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tandem.golden.hart.BlockCompiler.Member;
@@ -110,8 +111,8 @@ final class RegionEmitter {
     /** Whether the region also appends its retires to the trace buffer ({@link tandem.golden.retire.EncodedRetireListener}). */
     private final boolean traced;
     private final Label epilogue = new Label();
-    private final Map<Member, Label> checks = new java.util.HashMap<>();
-    private final Map<Member, Label> bodies = new java.util.HashMap<>();
+    private final Map<Member, Label> checks = new HashMap<>();
+    private final Map<Member, Label> bodies = new HashMap<>();
     private final boolean[] written = new boolean[32];
     private final List<Runnable> systemTails = new ArrayList<>();
     /** The block being emitted. */
