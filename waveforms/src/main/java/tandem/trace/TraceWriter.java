@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import tandem.golden.retire.EncodedRetireListener;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
+import tandem.golden.retire.TraceFormat;
 
 /**
  * Writes the retire stream as a compact binary trace. It is a {@link RetireListener}: add it to
@@ -42,8 +44,11 @@ import tandem.golden.retire.RetireListener;
  * physical address differs), u8 width, u32 virtual address, [u32 physical address],
  * [u32 data read], [u32 data written]. The end record (kind 3) carries the u64 record count;
  * a file without it was cut short.
+ *
+ * <p>The hart's compiled code appends plain retires to the buffer itself
+ * ({@link EncodedRetireListener}), in exactly the encoding {@link #retired} gives them.
  */
-public final class TraceWriter implements RetireListener, Closeable {
+public final class TraceWriter implements EncodedRetireListener, Closeable {
 
     /** The first four bytes of every binary trace. */
     static final byte[] MAGIC = {'T', 'D', 'T', 'R'};
@@ -53,15 +58,15 @@ public final class TraceWriter implements RetireListener, Closeable {
     static final int MAX_RECORD = 2 + 8 + 1 + 4 + 4 + 4 + 9 + 5 + 18 + 1 + 6 * RetireBuffer.MAX_CSR_WRITES;
 
     static final int KIND_END = 3;
-    static final int H_RD = 1 << 2;
-    static final int H_MEM = 1 << 3;
-    static final int H_CSR = 1 << 4;
-    static final int H_PC = 1 << 5;
-    static final int H_NEXT = 1 << 6;
-    static final int H_EXT = 1 << 7;
+    static final int H_RD = TraceFormat.H_RD;
+    static final int H_MEM = TraceFormat.H_MEM;
+    static final int H_CSR = TraceFormat.H_CSR;
+    static final int H_PC = TraceFormat.H_PC;
+    static final int H_NEXT = TraceFormat.H_NEXT;
+    static final int H_EXT = TraceFormat.H_EXT;
     static final int X_ORDER = 1;
     static final int X_PRIV = 1 << 1;
-    static final int M_PADDR = 1 << 2;
+    static final int M_PADDR = TraceFormat.M_PADDR;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -267,7 +272,31 @@ public final class TraceWriter implements RetireListener, Closeable {
         return p;
     }
 
-    private void drain() {
+    @Override
+    public byte[] buffer() {
+        return buf;
+    }
+
+    @Override
+    public int position() {
+        return pos;
+    }
+
+    @Override
+    public boolean continues(long order, int pc, int priv) {
+        return order == nextOrder && pc == lastNextPc && priv == lastPriv;
+    }
+
+    @Override
+    public void appended(int position, long count, int nextPc) {
+        pos = position;
+        records += count;
+        nextOrder += count;
+        lastNextPc = nextPc;
+    }
+
+    @Override
+    public void drain() {
         try {
             out.write(buf, 0, pos);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
+import tandem.golden.hart.Hart;
 import tandem.golden.hart.Profile;
 import tandem.golden.platform.Machine;
 import tandem.golden.platform.Platform;
@@ -29,11 +30,13 @@ import tandem.trace.TraceWriter;
  * (large / 4 and large). The golden model counts the instructions of both builds exactly
  * ({@code instret}); both simulators execute the identical instruction stream because the
  * guests read no clock or counter. Golden MIPS = instructions of the large build / time spent
- * in {@code Machine.run} (JIT warmed by a run of the small build; best of {@code --repeat}).
+ * in {@code Machine.run} (JIT warmed by a run of the small build; best of {@code --repeat}; the
+ * model's compiled regions are shared between the runs, as between any harts in one JVM).
  * QEMU MIPS = (instructions(large) - instructions(small)) / (time(large) - time(small)), best
  * of {@code --repeat} times each, which cancels QEMU's start-up, ELF loading and exit. The
  * traced figure runs the small build with a {@link TraceWriter} writing the binary retire trace
- * to a file in the work directory (deleted afterwards). QEMU's console output must equal the
+ * to a file in the work directory (deleted afterwards), best of {@code --repeat}; the interpreter
+ * figure runs the small build with the block compiler off. QEMU's console output must equal the
  * golden model's, so both really ran the same program to the same result.
  *
  * <p>Time is CPU time by default ({@code --clock cpu}): the JVM's process CPU time (all
@@ -74,6 +77,10 @@ public final class CpuBench implements Callable<Integer> {
     @Option(names = "--no-trace", description = "Skip the run with the retire trace written.")
     private boolean noTrace;
 
+    @Option(names = "--interpreter", negatable = true, defaultValue = "true",
+            description = "Also measure the interpreter alone, block compiler off (default on; --no-interpreter skips it).")
+    private boolean interpreter;
+
     @Option(names = "--work-dir", defaultValue = ".tandem-cache/bench", description = "Where guests are built and the trace is written (${DEFAULT-VALUE}).")
     private Path workDir;
 
@@ -111,15 +118,15 @@ public final class CpuBench implements Callable<Integer> {
             Path smallElf = compiler.build(b, small);
             Path largeElf = compiler.build(b, large);
             if (!header) {
-                out.printf("%-15s %14s %12s %12s %12s %12s   (%s time)%n", "benchmark", "instructions", "golden MIPS",
-                        "traced MIPS", "QEMU MIPS", "golden/QEMU", clock);
+                out.printf("%-15s %14s %12s %12s %12s %12s %12s   (%s time)%n", "benchmark", "instructions", "golden MIPS",
+                        "traced MIPS", "interp MIPS", "QEMU MIPS", "golden/QEMU", clock);
                 out.flush();
                 header = true;
             }
-            GoldenRun smallRun = golden(smallElf, null, cpu);
+            GoldenRun smallRun = golden(smallElf, null, cpu, Hart.DEFAULT_COMPILE_THRESHOLD);
             GoldenRun best = null;
             for (int i = 0; i < repeat; i++) {
-                GoldenRun r = golden(largeElf, null, cpu);
+                GoldenRun r = golden(largeElf, null, cpu, Hart.DEFAULT_COMPILE_THRESHOLD);
                 if (best == null || r.seconds < best.seconds) {
                     best = r;
                 }
@@ -128,9 +135,18 @@ public final class CpuBench implements Callable<Integer> {
             double tracedMips = Double.NaN;
             if (!noTrace) {
                 Path trace = workDir.resolve(b.label() + ".trace");
-                GoldenRun traced = golden(smallElf, trace, cpu);
-                tracedMips = traced.instructions / traced.seconds / 1e6;
+                for (int i = 0; i < repeat; i++) {
+                    GoldenRun traced = golden(smallElf, trace, cpu, Hart.DEFAULT_COMPILE_THRESHOLD);
+                    tracedMips = Double.isNaN(tracedMips) ? traced.mips() : Math.max(tracedMips, traced.mips());
+                }
                 delete(trace);
+            }
+            double interpreterMips = Double.NaN;
+            if (interpreter) {
+                for (int i = 0; i < repeat; i++) {
+                    double mips = golden(smallElf, null, cpu, 0).mips();
+                    interpreterMips = Double.isNaN(interpreterMips) ? mips : Math.max(interpreterMips, mips);
+                }
             }
             double qemuMips = Double.NaN;
             if (qemu != null) {
@@ -144,8 +160,8 @@ public final class CpuBench implements Callable<Integer> {
                 }
             }
             double ratio = goldenMips / qemuMips;
-            out.printf(Locale.ROOT, "%-15s %14d %12.1f %12s %12s %12s%n", b.label(), best.instructions, goldenMips,
-                    fmt(tracedMips, "%.1f"), fmt(qemuMips, "%.1f"), fmt(ratio, "%.3f"));
+            out.printf(Locale.ROOT, "%-15s %14d %12.1f %12s %12s %12s %12s%n", b.label(), best.instructions, goldenMips,
+                    fmt(tracedMips, "%.1f"), fmt(interpreterMips, "%.1f"), fmt(qemuMips, "%.1f"), fmt(ratio, "%.3f"));
             out.flush();
             if (b.translated() && goldenMips < TARGET_MMU_MIPS) {
                 misses.add(String.format(Locale.ROOT, "%s: %.1f MIPS with the MMU on, target %.0f", b.label(), goldenMips, TARGET_MMU_MIPS));
@@ -158,7 +174,9 @@ public final class CpuBench implements Callable<Integer> {
             }
         }
         out.println("method: instructions counted by the golden model (instret); QEMU MIPS from the time difference"
-                + " between the N/4- and N-iteration builds; traced = N/4 build writing the binary retire trace");
+                + " between the N/4- and N-iteration builds; traced = N/4 build writing the binary retire trace;"
+                + " interp = N/4 build with the block compiler off; golden and traced include the JVM compiling"
+                + " the model's bytecode, best of --repeat runs in one JVM (compiled regions are shared between runs)");
         out.printf(Locale.ROOT, "targets: >= %.0f MIPS with the MMU on (sv32-modes), >= %.2fx QEMU, >= %.0f MIPS with the trace%n",
                 TARGET_MMU_MIPS, TARGET_RATIO, TARGET_TRACE_MIPS);
         if (misses.isEmpty()) {
@@ -174,11 +192,16 @@ public final class CpuBench implements Callable<Integer> {
 
     /** One golden-model run of a benchmark guest. */
     private record GoldenRun(long instructions, double seconds, String console) {
+        double mips() {
+            return instructions / seconds / 1e6;
+        }
     }
 
-    private static GoldenRun golden(Path elf, Path trace, boolean cpu) {
+    /** Runs {@code elf}, writing the binary trace to {@code trace} unless null, compiling blocks entered {@code compileThreshold} times (0: never). */
+    private static GoldenRun golden(Path elf, Path trace, boolean cpu, int compileThreshold) {
         Machine machine = Machine.create(Platform.named("virt"), Profile.VEXRISCV);
         machine.loadElf(elf);
+        machine.hart().setCompileThreshold(compileThreshold);
         StopReason stop;
         long start;
         long end;

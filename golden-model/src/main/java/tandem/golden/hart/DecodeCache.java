@@ -40,6 +40,15 @@ final class DecodeCache {
     final int[] imm = new int[POOL];
     /** Raw bits as fetched: 16 bits for RVC. */
     final int[] raw = new int[POOL];
+    /** At a block's first slot: its bytecode translation once it became hot, else null. */
+    final CompiledBlock[] compiled = new CompiledBlock[POOL];
+    /** The same for runs that append to a binary trace. */
+    final CompiledBlock[] compiledTraced = new CompiledBlock[POOL];
+    /**
+     * At a block's first slot: how often the interpreter entered it (compile when it reaches
+     * the threshold; set far below it when the block cannot be compiled).
+     */
+    final int[] heat = new int[POOL];
 
     private long epoch;
     private int used;
@@ -77,6 +86,9 @@ final class DecodeCache {
         for (int k = 0; k < length; k++) {
             remaining[start + k] = length - k;
         }
+        compiled[start] = null;
+        compiledTraced[start] = null;
+        heat[start] = 0;
         used = start + length;
     }
 }

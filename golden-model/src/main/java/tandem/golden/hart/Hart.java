@@ -21,8 +21,10 @@ import tandem.golden.mmu.Access;
 import tandem.golden.mmu.Sv32Walker;
 import tandem.golden.mmu.TranslationFailure;
 import tandem.golden.mmu.Walk;
+import tandem.golden.retire.EncodedRetireListener;
 import tandem.golden.retire.RetireBuffer;
 import tandem.golden.retire.RetireListener;
+import tandem.golden.retire.TraceFormat;
 import tandem.golden.trap.Cause;
 import tandem.golden.trap.Trap;
 
@@ -36,6 +38,13 @@ import tandem.golden.trap.Trap;
  * an instruction and taken in one place ({@link TrapUnit}); interrupts are checked between
  * instructions when something that affects them changed. With no {@link RetireListener}
  * attached the loop records nothing.
+ *
+ * <p>Blocks the loop enters often ({@link #setCompileThreshold}) are compiled, with the decoded
+ * blocks they lead to, into JVM bytecode ({@link BlockCompiler}); the interpreter stays the
+ * reference and runs everything else, and compiled code is indistinguishable from it but for
+ * speed. With a retire listener attached the loop interprets, except that the binary trace's
+ * plain retires are appended by compiled code when an {@link EncodedRetireListener} is the only
+ * listener.
  */
 public final class Hart {
     /** User privilege. */
@@ -61,6 +70,16 @@ public final class Hart {
     private static final int TRAP_LOOP_LIMIT = 32;
 
     private static final int RECORD_BATCH = 4096;
+    private static final Opcode[] OPCODES = Opcode.values();
+    /** Free trace-buffer bytes a traced region needs on entry: its longest block's records. */
+    private static final int TRACE_RESERVE = DecodeCache.MAX_BLOCK * TraceFormat.MAX_PLAIN_RECORD;
+
+    /**
+     * Default for {@link #setCompileThreshold}: the system property {@code tandem.jit.threshold}
+     * (0 turns the block compiler off), else 5000: high enough that a region is compiled with
+     * its successors decoded and its pages in the translation cache.
+     */
+    public static final int DEFAULT_COMPILE_THRESHOLD = Integer.getInteger("tandem.jit.threshold", 5000);
 
     // ---- architectural state (package-private: TrapUnit and the CSR installers share it) ----
     /** x0..x31, and x[32]: the sink that writes to x0 land in, so x0 always reads 0. */
@@ -99,8 +118,12 @@ public final class Hart {
     private final Sv32Walker walker;
     private final TrapUnit traps;
     private final DecodeCache dc = new DecodeCache();
-    private final TranslationCache loads = new TranslationCache();
-    private final TranslationCache stores = new TranslationCache();
+    private final BlockCompiler compiler;
+    /** Interpreted executions of a block before it is compiled; 0 keeps the interpreter only. */
+    private int compileThreshold = DEFAULT_COMPILE_THRESHOLD;
+    private long compiledRegions;
+    final TranslationCache loads = new TranslationCache();
+    final TranslationCache stores = new TranslationCache();
     private final Walk walk = new Walk();
     private final int pcAlignMask;
     /** Per physical page, one bit per 64-byte line holding decoded code. */
@@ -112,7 +135,8 @@ public final class Hart {
     private boolean lastFetchCacheable;
 
     // ---- run control ----
-    private long retired;
+    /** Instructions retired; compiled blocks add theirs on exit. */
+    long retired;
     private long stalled;
     private long ctx;
     private long stopAt;
@@ -122,7 +146,8 @@ public final class Hart {
     private long tickInterval = 256;
     private long lastTick;
     private long idleLimit = 200_000_000L;
-    private boolean attention;
+    /** Something between instructions needs looking at: leave the execution loop. */
+    boolean attention;
     private int trapStreak;
     private Cause lastTrapCause;
     private TranslationFailure lastTranslationFailure;
@@ -141,6 +166,8 @@ public final class Hart {
     private final List<RetireListener> listeners = new ArrayList<>();
     private final RetireBuffer records = new RetireBuffer(RECORD_BATCH);
     private boolean tracing;
+    /** The only listener when it takes encoded records from compiled code, else null. */
+    private EncodedRetireListener encoder;
     private int slot;
     private boolean recordOpen;
     private long order;
@@ -154,6 +181,7 @@ public final class Hart {
         this.irqArray = new IrqArray(this, profile.irqLatency(), this::interruptInputsChanged);
         this.traps = new TrapUnit(this);
         this.pcAlignMask = decoder.compressed() ? 1 : 3;
+        this.compiler = new BlockCompiler(pcAlignMask);
         this.mmio = new MmioPort() {
             @Override
             public int load(long paddr, int width) {
@@ -233,11 +261,39 @@ public final class Hart {
         // Both change only where the loop is left (privilege change, flush, listener change).
         final long ctx = this.ctx;
         final boolean tracing = this.tracing;
+        // Compiled code records nothing but the binary trace's plain retires, so other listeners
+        // get an interpreted run.
+        final EncodedRetireListener encoder = this.encoder;
+        final int threshold = tracing && encoder == null ? 0 : compileThreshold;
+        final CompiledBlock[] compiledTable = tracing ? dc.compiledTraced : dc.compiled;
         while (true) {
             int pc = this.pc;
             final int t = DecodeCache.index(pc);
             int p = tags[t] == (ctx | (pc & 0xFFFF_FFFFL)) ? dc.block[t] : fill(pc, t);
             long room = nextEvent - retired;
+            if (threshold != 0) {
+                CompiledBlock cb = compiledTable[p];
+                if (cb == null && ++dc.heat[p] >= threshold) {
+                    cb = compiler.compile(dc, p, pc, ctx, tracing);
+                    if (cb != null) {
+                        compiledRegions++;
+                    } else {
+                        dc.heat[p] = Integer.MIN_VALUE;
+                    }
+                }
+                if (cb != null && dc.remaining[p] <= room && (encoder == null || readyToAppend(encoder))) {
+                    long before = retired;
+                    cb.run(this, (int) Math.min(room, Integer.MAX_VALUE));
+                    if (attention || retired >= nextEvent) {
+                        return;
+                    }
+                    if (retired != before) {
+                        continue;
+                    }
+                    // The region left before its first instruction (an access off the fast path, a
+                    // trapping jump, in a traced run a system instruction): the interpreter runs it.
+                }
+            }
             final int end = p + (int) Math.min(dc.remaining[p], room);
             for (; p < end; p++) {
             if (tracing) {
@@ -297,7 +353,7 @@ public final class Hart {
                 case OpIds.REMU: x[rd] = Rv32M.remu(x[rs1], x[rs2]); break;
                 case OpIds.FENCE: case OpIds.VEX_DCACHE_FLUSH: break;
                 default:
-                    npc = executeSystem(p, pc, npc, rd, rs1, rs2, imm);
+                    npc = executeSystem(f & 0xFF, dc.raw[p], pc, npc, rd, rs1, rs2, imm);
                     break;
             }
             this.pc = npc;
@@ -322,31 +378,31 @@ public final class Hart {
      * The instructions outside the hot set: fences, atomics, CSRs, environment and privileged
      * instructions, AES. Kept out of {@link #execute} so the JIT compiles the common loop tight.
      */
-    private int executeSystem(int i, int pc, int npc, int rd, int rs1, int rs2, int imm) {
+    int executeSystem(int opId, int raw, int pc, int npc, int rd, int rs1, int rs2, int imm) {
         this.pc = pc;
         final int[] x = this.x;
-        switch (dc.fields[i] & 0xFF) {
+        switch (opId) {
             case OpIds.FENCE_I: invalidateCode(); break;
             case OpIds.LR_W: x[rd] = loadReserved(x[rs1]); break;
             case OpIds.SC_W: x[rd] = storeConditional(x[rs1], x[rs2]); break;
             case OpIds.AMOSWAP_W: case OpIds.AMOADD_W: case OpIds.AMOXOR_W: case OpIds.AMOAND_W: case OpIds.AMOOR_W:
             case OpIds.AMOMIN_W: case OpIds.AMOMAX_W: case OpIds.AMOMINU_W: case OpIds.AMOMAXU_W:
-                x[rd] = amo(dc.op[i], x[rs1], x[rs2]);
+                x[rd] = amo(OPCODES[opId], x[rs1], x[rs2]);
                 break;
             case OpIds.CSRRW: case OpIds.CSRRS: case OpIds.CSRRC: case OpIds.CSRRWI: case OpIds.CSRRSI: case OpIds.CSRRCI:
-                x[rd] = csrInstruction(dc.op[i], rd, rs1, imm, dc.raw[i]);
+                x[rd] = csrInstruction(OPCODES[opId], rd, rs1, imm, raw);
                 break;
             case OpIds.ECALL: ecall(); break;
             case OpIds.EBREAK: throw new Trap(Cause.BREAKPOINT, 0x0010_0073);
-            case OpIds.MRET: npc = traps.mret(dc.raw[i]); break;
-            case OpIds.SRET: npc = traps.sret(dc.raw[i]); break;
-            case OpIds.WFI: waitForInterrupt(dc.raw[i]); break;
-            case OpIds.SFENCE_VMA: sfenceVma(dc.raw[i]); break;
+            case OpIds.MRET: npc = traps.mret(raw); break;
+            case OpIds.SRET: npc = traps.sret(raw); break;
+            case OpIds.WFI: waitForInterrupt(raw); break;
+            case OpIds.SFENCE_VMA: sfenceVma(raw); break;
             case OpIds.AES32ESI: x[rd] = Zkn.aes32esi(x[rs1], x[rs2], imm); break;
             case OpIds.AES32ESMI: x[rd] = Zkn.aes32esmi(x[rs1], x[rs2], imm); break;
             case OpIds.AES32DSI: x[rd] = Zkn.aes32dsi(x[rs1], x[rs2], imm); break;
             case OpIds.AES32DSMI: x[rd] = Zkn.aes32dsmi(x[rs1], x[rs2], imm); break;
-            default: throw new IllegalStateException("no semantics for " + dc.op[i]);
+            default: throw new IllegalStateException("no semantics for " + OPCODES[opId]);
         }
         return npc;
     }
@@ -370,6 +426,12 @@ public final class Hart {
      */
     private int fill(int pc, int t) {
         int start = dc.allocate();
+        long now = dc.context(priv);
+        if (now != ctx) {
+            // The pool was full and flushed: every block is gone; the loop must pick up the new context.
+            ctx = now;
+            attention = true;
+        }
         boolean cacheable = true;
         int n = 0;
         int at = pc;
@@ -977,15 +1039,50 @@ public final class Hart {
 
     /** Attaches a listener to the retire stream; the hart records only while one is attached. */
     public void addRetireListener(RetireListener listener) {
+        flushRecords();
         listeners.add(listener);
-        tracing = true;
+        listenersChanged();
     }
 
     /** Detaches a listener. */
     public void removeRetireListener(RetireListener listener) {
         flushRecords();
         listeners.remove(listener);
+        listenersChanged();
+    }
+
+    private void listenersChanged() {
         tracing = !listeners.isEmpty();
+        encoder = listeners.size() == 1 && listeners.get(0) instanceof EncodedRetireListener e ? e : null;
+        attention = true;
+    }
+
+    /**
+     * Before a traced region appends to {@code encoder}'s buffer: hands it the records made so
+     * far, makes room for one block, and says whether the next record follows on from them.
+     */
+    private boolean readyToAppend(EncodedRetireListener encoder) {
+        flushRecords();
+        if (encoder.buffer().length - encoder.position() < TRACE_RESERVE) {
+            encoder.drain();
+        }
+        return encoder.continues(order, pc, priv);
+    }
+
+    /** The trace buffer, for a traced region. */
+    byte[] jitTraceBuffer() {
+        return encoder.buffer();
+    }
+
+    /** Where a traced region appends. */
+    int jitTracePosition() {
+        return encoder.position();
+    }
+
+    /** A traced region appended {@code count} records up to {@code position}; pc is already past them. */
+    void jitAppended(int position, int count) {
+        order += count;
+        encoder.appended(position, count, pc);
     }
 
     // =========================================================================================
@@ -1091,6 +1188,24 @@ public final class Hart {
     /** Cycles a WFI may wait with nothing pending before {@link #run} returns IDLE. */
     public void setIdleLimit(long cycles) {
         this.idleLimit = cycles;
+    }
+
+    /**
+     * Compiles a block to JVM bytecode once the interpreter has entered it {@code executions}
+     * times (1: at once, as tests do to check the compiler); 0 runs the interpreter only.
+     * Compiled and interpreted execution are indistinguishable but for speed.
+     */
+    public void setCompileThreshold(int executions) {
+        if (executions < 0) {
+            throw new IllegalArgumentException("compile threshold must be >= 0");
+        }
+        this.compileThreshold = executions;
+        attention = true;
+    }
+
+    /** Regions of hot blocks compiled to bytecode (or taken from the shared cache) so far. */
+    public long compiledRegions() {
+        return compiledRegions;
     }
 
     /** Services ECALLs before they trap; {@code null} removes the hook. */
