@@ -3,6 +3,7 @@ package tandem.cli.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tandem.cli.OutputOptions;
+import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.bio.Bio;
@@ -49,6 +53,9 @@ public final class BioBench implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private OutputOptions output;
 
     @Option(names = "--cycles", defaultValue = "20000000", description = "BIO clocks per timed run (${DEFAULT-VALUE}).")
     private long cycles;
@@ -100,7 +107,9 @@ public final class BioBench implements Callable<Integer> {
         }
         double mcps = cycles / best / 1e6;
         double pacedMcps = pacedSpeed();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
+        Summary summary = new Summary("bench bio").figure("cycles", cycles).figure("busyClocksPerSecond", mcps * 1e6)
+                .figure("pacedClocksPerSecond", pacedMcps * 1e6).figure("targetMet", mcps >= TARGET_MCPS);
         out.printf(Locale.ROOT, "BIO model, 4 busy cores: %.1f M BIO clocks/s (%d clocks in %.3f s, best of %d; target %.0f)%n",
                 mcps, cycles, best, repeat, TARGET_MCPS);
         if (cpuClock) {
@@ -116,11 +125,12 @@ public final class BioBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "BIO RTL (Verilator): not measured; set TANDEM_BIO_RTL (or --rtl) to the BIO RTL folder%n");
         } else {
             double rtlMcps = rtlSpeed(rtlDir, image);
+            summary.figure("rtlClocksPerSecond", rtlMcps * 1e6);
             out.printf(Locale.ROOT, "BIO RTL (Verilator, %s): %.2f M BIO clocks/s on the same program (%d clocks, start-up excluded);"
                     + " the model is %.0fx faster%n", rtlDir, rtlMcps, rtlCycles, mcps / rtlMcps);
         }
         out.flush();
-        return checkTargets && mcps < TARGET_MCPS ? Tandem.FAIL : Tandem.PASS;
+        return summary.print(output, spec.commandLine(), checkTargets && mcps < TARGET_MCPS ? Tandem.FAIL : Tandem.PASS);
     }
 
     /** M BIO clocks per second of the Verilated RTL running {@code image} on four cores. */

@@ -2,17 +2,23 @@ package tandem.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tandem.cli.OutputOptions;
+import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.hart.Hart;
@@ -61,6 +67,9 @@ public final class CpuBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private OutputOptions output;
+
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Benchmarks to run (default all): coremark-like, dhrystone-like, sv32-modes.")
     private List<String> only;
@@ -107,7 +116,8 @@ public final class CpuBench implements Callable<Integer> {
                 benchmarks.add(GuestBenchmark.named(name));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
+        List<Map<String, Object>> rows = new ArrayList<>();
         GuestCompiler compiler = new GuestCompiler(workDir);
         QemuClock qemu = noQemu ? null : new QemuClock();
         List<String> misses = new ArrayList<>();
@@ -163,6 +173,15 @@ public final class CpuBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-15s %14d %12.1f %12s %12s %12s %12s%n", b.label(), best.instructions, goldenMips,
                     fmt(tracedMips, "%.1f"), fmt(interpreterMips, "%.1f"), fmt(qemuMips, "%.1f"), fmt(ratio, "%.3f"));
             out.flush();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("benchmark", b.label());
+            row.put("instructions", best.instructions);
+            row.put("goldenMips", figure(goldenMips));
+            row.put("tracedMips", figure(tracedMips));
+            row.put("interpreterMips", figure(interpreterMips));
+            row.put("qemuMips", figure(qemuMips));
+            row.put("goldenPerQemu", figure(ratio));
+            rows.add(row);
             if (b.translated() && goldenMips < TARGET_MMU_MIPS) {
                 misses.add(String.format(Locale.ROOT, "%s: %.1f MIPS with the MMU on, target %.0f", b.label(), goldenMips, TARGET_MMU_MIPS));
             }
@@ -187,7 +206,14 @@ public final class CpuBench implements Callable<Integer> {
             }
         }
         out.flush();
-        return checkTargets && !misses.isEmpty() ? Tandem.FAIL : Tandem.PASS;
+        Summary summary = new Summary("bench cpu").figure("clock", clock).figure("benchmarks", rows)
+                .figure("targetsMet", misses.isEmpty()).figure("belowTarget", misses);
+        return summary.print(output, spec.commandLine(), checkTargets && !misses.isEmpty() ? Tandem.FAIL : Tandem.PASS);
+    }
+
+    /** A measured figure for JSON: null where it was not measured. */
+    private static Double figure(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
     }
 
     /** One golden-model run of a benchmark guest. */

@@ -3,6 +3,7 @@ package tandem.cli.bench;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tandem.cli.OutputOptions;
+import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.dut.DutLibrary;
 import tandem.golden.hart.Profile;
@@ -43,6 +46,9 @@ public final class LockstepBench implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
+    private OutputOptions output;
+
+    @Mixin
     private tandem.cli.RtlOptions rtl;
 
     @Option(names = "--iterations", defaultValue = "400000", description = "Loop iterations of the workload (${DEFAULT-VALUE}; 9 instructions each).")
@@ -59,8 +65,8 @@ public final class LockstepBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintStream log = System.err;
+        PrintWriter out = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
+        PrintStream log = output.log();
         DutLibrary library = rtl.library(false, log);
         Profile cpu = Profile.named(profile != null ? profile : rtl.builtIn() ? "rv32im" : "vexriscv");
         Platform p = Platform.named(platform);
@@ -81,9 +87,9 @@ public final class LockstepBench implements Callable<Integer> {
             LockstepResult locked = session.run(Machine.create(p, cpu), new BenchProgram(ramBase, iterations), options, null);
             long cpu2 = OS.getProcessCpuTime();
             if (alone.outcome() != LockstepResult.Outcome.PASS || locked.outcome() != LockstepResult.Outcome.PASS) {
-                out.printf("bench lockstep: workload did not pass: alone %s, lockstep %s (%s)%n",
-                        alone.outcome(), locked.outcome(), locked.detail());
-                return Tandem.FAIL;
+                return new Summary("bench lockstep").problem(String.format("bench lockstep: workload did not pass:"
+                        + " alone %s, lockstep %s (%s)", alone.outcome(), locked.outcome(), locked.detail()))
+                        .print(output, spec.commandLine(), Tandem.FAIL);
             }
             bestAlone = Math.max(bestAlone, alone.cyclesPerSecond());
             bestLockstep = Math.max(bestLockstep, locked.cyclesPerSecond());
@@ -106,6 +112,12 @@ public final class LockstepBench implements Callable<Integer> {
         out.printf("bench lockstep: per CPU second of the process, all threads: RTL alone %.3f M,"
                 + " lockstep %.3f M cycles/s, ratio %.3f (%d cores)%n", bestAloneCpu / 1e6, bestLockstepCpu / 1e6,
                 cpuRatio, Runtime.getRuntime().availableProcessors());
-        return Tandem.PASS;
+        out.flush();
+        return new Summary("bench lockstep").figure("rtl", rtl.describe()).figure("cycles", cycles)
+                .figure("retires", retires).figure("rtlAloneCyclesPerSecond", bestAlone)
+                .figure("lockstepCyclesPerSecond", bestLockstep).figure("ratio", ratio)
+                .figure("rtlAloneCyclesPerCpuSecond", bestAloneCpu).figure("lockstepCyclesPerCpuSecond", bestLockstepCpu)
+                .figure("cpuRatio", cpuRatio).figure("targetMet", ratio >= 0.9)
+                .print(output, spec.commandLine(), Tandem.PASS);
     }
 }
