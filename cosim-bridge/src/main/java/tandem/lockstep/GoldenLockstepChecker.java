@@ -100,7 +100,12 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         if (r.rdAddr != grd) {
             diff = add(diff, new FieldMismatch("rd", reg(r.rdAddr, r.rdWdata), reg(grd, queue.rdWdata[g])));
         } else if (grd != 0 && r.rdWdata != queue.rdWdata[g]) {
-            diff = add(diff, new FieldMismatch("rd_wdata", reg(grd, r.rdWdata), reg(grd, queue.rdWdata[g])));
+            if (((r.rdWdata ^ queue.rdWdata[g]) & ~RtlDecidedCsr.bits(queue.insn[g])) == 0 && queue.tail == g + 1) {
+                hart.setX(grd, r.rdWdata);
+                queue.rdWdata[g] = r.rdWdata;
+            } else {
+                diff = add(diff, new FieldMismatch("rd_wdata", reg(grd, r.rdWdata), reg(grd, queue.rdWdata[g])));
+            }
         }
         if (r.priv != queue.priv[g]) {
             diff = add(diff, new FieldMismatch("priv", Integer.toString(r.priv), Integer.toString(queue.priv[g])));
@@ -147,6 +152,11 @@ public final class GoldenLockstepChecker implements LockstepChecker {
             if (queue.isEmpty()) {
                 // a stop requested by a device (the finisher the RTL just wrote) ends one run
                 // call early; the RTL's remaining retires still need golden records
+                if (hart.waitingForInterrupt()) {
+                    // the RTL left WFI on the levels it saw; the golden devices may already hold
+                    // what the RTL's later stores made of them (it runs a batch ahead)
+                    applyRtlLevels();
+                }
                 for (int attempt = 0; attempt < 2 && queue.isEmpty(); attempt++) {
                     hart.run(Math.max(1, lookahead));
                 }

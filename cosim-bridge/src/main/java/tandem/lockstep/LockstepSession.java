@@ -150,9 +150,11 @@ public final class LockstepSession {
                 int n = batch.count();
                 int i = 0;
                 while (i < n && outcome == null) {
-                    // the golden model may run ahead only up to the next interrupt the RTL took
+                    // the golden model may run ahead only up to the next interrupt the RTL took,
+                    // and no further than a read of a CSR whose value it adopts from the RTL (RtlDecidedCsr)
                     int end = i + 1;
-                    while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0) {
+                    while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0
+                            && RtlDecidedCsr.bits(batch.insn(end - 1)) == 0) {
                         end++;
                     }
                     checker.expectRetires(end - i);
