@@ -3,6 +3,7 @@ package tandem.dut.bio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import tandem.wave.Timescale;
 import tandem.wave.VcdSignal;
@@ -20,7 +21,8 @@ final class BioEventWaveform {
     }
 
     /** Writes {@code events} between cycles {@code from} and {@code to} (inclusive) to {@code file}. */
-    static void write(Path file, String side, List<BioEvent> events, long from, long to) {
+    static void write(Path file, String side, List<BioEvent> unordered, long from, long to) {
+        List<BioEvent> events = unordered.stream().sorted(Comparator.comparingLong(BioEvent::cycle)).toList();
         long[] state = new long[7];
         try (VcdWriter vcd = VcdWriter.open(file, Timescale.NS)) {
             vcd.comment("Baochip-1x BIO, " + side + ": the signals Tandem compares, aclk " + from + ".." + to

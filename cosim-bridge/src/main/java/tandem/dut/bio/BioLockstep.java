@@ -29,7 +29,8 @@ public final class BioLockstep {
     private final Path harness;
     private final String rtl;
 
-    private BioLockstep(Path harness, String rtl) {
+    /** Runs the harness executable {@code harness}, built from {@code rtl} (named in reports). */
+    BioLockstep(Path harness, String rtl) {
         this.harness = harness;
         this.rtl = rtl;
     }
@@ -51,16 +52,15 @@ public final class BioLockstep {
         List<BioEvent> a = rtlEvents.stream().filter(e -> !e.isLanding()).toList();
         List<BioEvent> b = BioModelRun.run(stimulus, landings);
         int n = Math.min(a.size(), b.size());
-        for (int i = 0; i <= n; i++) {
-            if (i == n && a.size() == b.size()) {
-                return new BioComparison(true, stimulus.cycles(), a.size(), -1,
-                        "match: " + a.size() + " events over " + stimulus.cycles() + " aclk", null);
-            }
-            if (i == n || !a.get(i).equals(b.get(i))) {
-                return difference(stimulus, a, b, i, outDir);
-            }
+        int i = 0;
+        while (i < n && a.get(i).equals(b.get(i))) {
+            i++;
         }
-        throw new IllegalStateException("unreachable");
+        if (i == n && a.size() == b.size()) {
+            return new BioComparison(true, stimulus.cycles(), a.size(), -1,
+                    "match: " + a.size() + " events over " + stimulus.cycles() + " aclk", null);
+        }
+        return difference(stimulus, a, b, i, outDir);
     }
 
     private BioComparison difference(BioStimulus s, List<BioEvent> a, List<BioEvent> b, int i, Path outDir) {
