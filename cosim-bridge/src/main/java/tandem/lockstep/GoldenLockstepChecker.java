@@ -28,6 +28,9 @@ import tandem.golden.trap.Cause;
  */
 public final class GoldenLockstepChecker implements LockstepChecker {
 
+    private static final int MSTATUS_SIE = 1 << 1;
+    private static final int MSTATUS_MIE = 1 << 3;
+
     private final Hart hart;
     private final Queue queue = new Queue();
     private final RetireHistory rtlHistory;
@@ -101,7 +104,8 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         if (r.rdAddr != grd) {
             diff = add(diff, new FieldMismatch("rd", reg(r.rdAddr, r.rdWdata), reg(grd, queue.rdWdata[g])));
         } else if (grd != 0 && r.rdWdata != queue.rdWdata[g]) {
-            if (((r.rdWdata ^ queue.rdWdata[g]) & ~RtlDecidedCsr.bits(queue.insn[g])) == 0 && queue.tail == g + 1) {
+            int rtlDecided = RtlDecidedCsr.bits(queue.insn[g], hart.csrs());
+            if (((r.rdWdata ^ queue.rdWdata[g]) & ~rtlDecided) == 0 && queue.tail == g + 1) {
                 hart.setX(grd, r.rdWdata);
                 queue.rdWdata[g] = r.rdWdata;
             } else {
@@ -151,12 +155,12 @@ public final class GoldenLockstepChecker implements LockstepChecker {
     private int nextGoldenRetire(DutRetire r) {
         while (true) {
             if (queue.isEmpty()) {
-                // a stop requested by a device (the finisher the RTL just wrote) ends one run
-                // call early; the RTL's remaining retires still need golden records
                 // the RTL left WFI on the levels it saw; the golden devices may already hold
                 // what the RTL's later stores made of them (it runs a batch ahead)
                 boolean inWfi = hart.waitingForInterrupt();
                 int devices = inWfi ? applyRtlLevels() : 0;
+                // a stop requested by a device (the finisher the RTL just wrote) ends one run
+                // call early; the RTL's remaining retires still need golden records
                 for (int attempt = 0; attempt < 2 && queue.isEmpty(); attempt++) {
                     hart.run(Math.max(1, lookahead));
                 }
@@ -222,7 +226,8 @@ public final class GoldenLockstepChecker implements LockstepChecker {
      * already passed, and the RTL decides the boundary.
      */
     private boolean externalOnRtlLines(Cause taken) {
-        if (!rtlLevelsKnown || (taken != Cause.MACHINE_EXTERNAL_INTERRUPT && taken != Cause.SUPERVISOR_EXTERNAL_INTERRUPT)) {
+        if (!rtlLevelsKnown
+                || taken != Cause.MACHINE_EXTERNAL_INTERRUPT && taken != Cause.SUPERVISOR_EXTERNAL_INTERRUPT) {
             return false;
         }
         boolean machine = taken == Cause.MACHINE_EXTERNAL_INTERRUPT;
@@ -235,9 +240,9 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         int priv = hart.privilege();
         boolean delegated = (hart.csrs().read(Csrs.MIDELEG) & bit) != 0;
         if (!delegated) {
-            return priv < Hart.M || (mstatus & 0x8) != 0;
+            return priv < Hart.M || (mstatus & MSTATUS_MIE) != 0;
         }
-        return priv < Hart.S || priv == Hart.S && (mstatus & 0x2) != 0;
+        return priv < Hart.S || priv == Hart.S && (mstatus & MSTATUS_SIE) != 0;
     }
 
     @Override
@@ -251,6 +256,8 @@ public final class GoldenLockstepChecker implements LockstepChecker {
      * Puts the RTL's interrupt input levels into the golden hart. The shared devices may have
      * moved on (the RTL runs a batch ahead: its handler may already have cleared the source),
      * so legality is judged on what the RTL saw, not on the devices' present state.
+     *
+     * @return the lines the devices drive, for {@link #restoreDeviceLines}
      */
     private int applyRtlLevels() {
         int devices = hart.irqArray().driven();

@@ -154,7 +154,7 @@ public final class LockstepSession {
                     // and no further than a read of a CSR whose value it adopts from the RTL (RtlDecidedCsr)
                     int end = i + 1;
                     while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0
-                            && RtlDecidedCsr.bits(batch.insn(end - 1)) == 0) {
+                            && !RtlDecidedCsr.is(batch.insn(end - 1))) {
                         end++;
                     }
                     checker.expectRetires(end - i);
