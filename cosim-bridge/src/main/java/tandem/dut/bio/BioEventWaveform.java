@@ -12,10 +12,13 @@ import tandem.wave.VcdWriter;
 /**
  * A VCD window of one side's compared signals (pins, directions, FIFO levels, each core's DBG
  * pc), rebuilt from its {@link BioEvent}s: both sides' windows have the same variables and the
- * same time axis (one unit = one aclk from the watched core's reset release), so a wave viewer or
- * {@code tandem wavediff} lines them up.
+ * same time axis as the RTL harness's Verilator trace (10 units per aclk, cycle 0 at the watched
+ * core's reset release), so a wave viewer or {@code tandem wavediff} lines them up.
  */
 final class BioEventWaveform {
+
+    /** Time units per aclk, as in the harness's trace (a rising edge at 10 * cycle, falling at + 5). */
+    static final long UNITS = 10;
 
     private BioEventWaveform() {
     }
@@ -26,7 +29,7 @@ final class BioEventWaveform {
         long[] state = new long[7];
         try (VcdWriter vcd = VcdWriter.open(file, Timescale.NS)) {
             vcd.comment("Baochip-1x BIO, " + side + ": the signals Tandem compares, aclk " + from + ".." + to
-                    + " from the watched core's reset release (1 ns = 1 aclk)");
+                    + " from the watched core's reset release (10 ns = 1 aclk)");
             VcdSignal[] s = {vcd.wire("bio", "gpio_out", 32), vcd.wire("bio", "gpio_dir", 32),
                 vcd.wire("bio", "regfifo_level", 16), vcd.wire("bio", "dbg_pc0", 12), vcd.wire("bio", "dbg_pc1", 12),
                 vcd.wire("bio", "dbg_pc2", 12), vcd.wire("bio", "dbg_pc3", 12)};
@@ -34,19 +37,19 @@ final class BioEventWaveform {
             for (; i < events.size() && events.get(i).cycle() < from; i++) {
                 apply(events.get(i), state);
             }
-            vcd.time(from);
+            vcd.time(UNITS * from);
             for (int k = 0; k < s.length; k++) {
                 vcd.set(s[k], state[k]);
             }
             for (; i < events.size() && events.get(i).cycle() <= to; i++) {
                 if (apply(events.get(i), state)) {
-                    vcd.time(events.get(i).cycle());
+                    vcd.time(UNITS * events.get(i).cycle());
                     for (int k = 0; k < s.length; k++) {
                         vcd.set(s[k], state[k]);
                     }
                 }
             }
-            vcd.time(to);
+            vcd.time(UNITS * to);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

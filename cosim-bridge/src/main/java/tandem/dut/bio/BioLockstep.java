@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import tandem.dut.BuildCache;
 import tandem.golden.TandemException;
 
@@ -19,7 +20,8 @@ import tandem.golden.TandemException;
  * words read back. The host's APB clock runs at 1/8 of aclk in the RTL harness (1:1 loses code
  * RAM writes and 1:2 lags read-back; from 1:4 on the BIO behaves the same). The first difference
  * writes a report naming the cycle, the signals and both sides' values, with a VCD window of
- * each side's compared signals around it.
+ * each side's compared signals around it and a Verilator trace of every RTL signal over the
+ * same window (from a traced build, made the first time it is needed).
  */
 public final class BioLockstep {
 
@@ -27,22 +29,31 @@ public final class BioLockstep {
     private static final long WINDOW_AFTER = 50;
 
     private final Path harness;
+    private final Supplier<Path> tracedHarness;
     private final String rtl;
 
-    /** Runs the harness executable {@code harness}, built from {@code rtl} (named in reports). */
-    BioLockstep(Path harness, String rtl) {
+    /**
+     * Runs the harness executable {@code harness}, built from {@code rtl} (named in reports);
+     * {@code tracedHarness} builds the traced one for the RTL's VCD window, or is {@code null}.
+     */
+    BioLockstep(Path harness, Supplier<Path> tracedHarness, String rtl) {
         this.harness = harness;
+        this.tracedHarness = tracedHarness;
         this.rtl = rtl;
     }
 
-    /** Builds (or finds cached) the harness for the RTL {@code given} names (a folder, files or .f lists). */
+    /**
+     * Builds (or finds cached) the harness for the RTL {@code given} names (a folder, files or .f
+     * lists); the traced build for a difference's RTL waveform is made only when one is needed.
+     */
     public static BioLockstep build(List<Path> given, BuildCache cache, PrintStream log) {
-        return new BioLockstep(new BioRtlBuild(cache, log).build(given), given.toString());
+        BioRtlBuild builder = new BioRtlBuild(cache, log);
+        return new BioLockstep(builder.build(given, false), () -> builder.build(given, true), given.toString());
     }
 
     /** Runs {@code stimulus} on both sides; a difference is reported in {@code outDir}. */
     public BioComparison run(BioStimulus stimulus, Path outDir) {
-        List<BioEvent> rtlEvents = runRtl(stimulus, outDir.resolve("images"));
+        List<BioEvent> rtlEvents = runRtl(harness, stimulus, outDir.resolve("images"), List.of());
         List<Long> landings = new ArrayList<>();
         for (BioEvent e : rtlEvents) {
             if (e.isLanding()) {
@@ -82,6 +93,11 @@ public final class BioLockstep {
             Path modelVcd = outDir.resolve("bio-model-window.vcd");
             BioEventWaveform.write(rtlVcd, "RTL", a, from, to);
             BioEventWaveform.write(modelVcd, "golden model", b, from, to);
+            Path rtlTrace = null;
+            if (tracedHarness != null) {
+                rtlTrace = outDir.resolve("bio-rtl-trace.vcd");
+                runRtl(tracedHarness.get(), s, outDir.resolve("images"), List.of("vcd=" + rtlTrace + ":" + from + ":" + to));
+            }
             StringBuilder r = new StringBuilder();
             r.append("Tandem BIO lockstep report\n");
             r.append("RTL: ").append(rtl).append("\n");
@@ -93,8 +109,12 @@ public final class BioLockstep {
                 r.append(String.format("  %s %-34s | %s%n", k == i ? ">" : " ", k < a.size() ? a.get(k) : "",
                         k < b.size() ? b.get(k) : ""));
             }
-            r.append("\nVCD windows (aclk ").append(from).append("..").append(to).append("): ")
+            r.append("\nVCD windows (aclk ").append(from).append("..").append(to)
+                    .append(", 10 time units per aclk), the compared signals of each side: ")
                     .append(rtlVcd).append(", ").append(modelVcd).append("\n");
+            if (rtlTrace != null) {
+                r.append("Every RTL signal over the same window (Verilator trace): ").append(rtlTrace).append("\n");
+            }
             Path report = outDir.resolve("bio-lockstep-report.txt");
             Files.writeString(report, r.toString());
             return new BioComparison(false, s.cycles(), i, cycle, detail, report);
@@ -103,10 +123,11 @@ public final class BioLockstep {
         }
     }
 
-    private List<BioEvent> runRtl(BioStimulus s, Path work) {
+    private static List<BioEvent> runRtl(Path harness, BioStimulus s, Path work, List<String> extra) {
         List<String> command = new ArrayList<>();
         command.add(harness.toString());
         command.addAll(s.harnessArguments(work));
+        command.addAll(extra);
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<BioEvent> events = new ArrayList<>();

@@ -91,11 +91,12 @@ public final class BioRtlBuild {
     }
 
     /**
-     * The harness executable for the RTL {@code given} names (one folder, or files and .f lists).
+     * The harness executable for the RTL {@code given} names (one folder, or files and .f lists);
+     * {@code traced} builds it with Verilator's VCD tracing (its {@code vcd=FILE:FROM:TO} argument).
      *
      * @throws TandemException naming the missing file, the refused warning or Verilator's error
      */
-    public Path build(List<Path> given) {
+    public Path build(List<Path> given, boolean traced) {
         for (Path p : given) {
             if (!Files.exists(p)) {
                 throw new TandemException(p + ": no such BIO RTL file or folder");
@@ -119,23 +120,24 @@ public final class BioRtlBuild {
         write(list, f.toString().getBytes(StandardCharsets.UTF_8));
         PreparedRtl prepared = RtlPreparation.prepare(List.of(list), TOP, cache.root().resolve("prepared"));
         prepared.explanation().forEach(line -> log.println("tandem: " + line));
-        return verilate(prepared);
+        return verilate(prepared, traced);
     }
 
-    private Path verilate(PreparedRtl prepared) {
+    private Path verilate(PreparedRtl prepared, boolean traced) {
         byte[] harness = resource(HARNESS);
         byte[] vlt = resource(VLT);
         List<byte[]> parts = new ArrayList<>(List.of(harness, vlt,
                 VerilatorBuild.verilatorVersion().getBytes(StandardCharsets.UTF_8),
                 String.join("\n", prepared.verilatorArgs()).getBytes(StandardCharsets.UTF_8),
-                prepared.top().getBytes(StandardCharsets.UTF_8)));
+                prepared.top().getBytes(StandardCharsets.UTF_8), traced ? new byte[] {1} : new byte[0]));
         for (Path p : prepared.files()) {
             parts.add(read(p));
         }
         String key = BuildCache.hash(parts.toArray(new byte[0][]));
         Path exe = cache.entry("bio-rtl", key).resolve("obj").resolve("V" + prepared.top());
         if (Files.isExecutable(exe)) {
-            log.println("tandem: Verilated BIO RTL: cache hit (" + exe.getParent().getParent() + ")");
+            log.println("tandem: Verilated BIO RTL" + (traced ? " (traced)" : "") + ": cache hit ("
+                    + exe.getParent().getParent() + ")");
             return exe;
         }
         Path stage = cache.staging("bio-rtl");
@@ -144,12 +146,16 @@ public final class BioRtlBuild {
         List<String> command = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-j", "2", "-O2",
                 "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", prepared.top(), "-CFLAGS", "-O2",
                 "-MAKEFLAGS", "OPT_FAST=-O2", "-Mdir", stage.resolve("obj").toString()));
+        if (traced) {
+            command.addAll(List.of("--trace", "-CFLAGS", "-DTANDEM_TRACE"));
+        }
         command.addAll(prepared.verilatorArgs());
         command.add(stage.resolve("bio_harness.vlt").toString());
         prepared.files().forEach(p -> command.add(p.toString()));
         command.add(stage.resolve("bio_harness.cpp").toString());
         long start = System.nanoTime();
-        log.println("tandem: Verilating the BIO RTL (top " + prepared.top() + "), a few minutes on a busy machine ...");
+        log.println("tandem: Verilating the BIO RTL (top " + prepared.top() + (traced ? ", traced" : "")
+                + "), a few minutes on a busy machine ...");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(stage.resolve("build.log").toFile()).start();

@@ -10,7 +10,7 @@
 //   P <cycle> <offset>         a host register write landed (a FIFO level rose, or the events changed)
 //   R <fifo> <value>           words read from RXF after the run (nothing else is reported then)
 // Arguments: CYCLES CTRL WATCH then any of  N=file.bin  qdivN=VALUE  write@CYCLE:OFFSET=VALUE
-// read=FIFO:COUNT. The host clock (APB) runs at 1/8 of the BIO clock with aligned edges.
+// read=FIFO:COUNT (and vcd=FILE:FROM:TO when built with --trace). The host clock (APB) runs at 1/8 of the BIO clock with aligned edges.
 #include "Vbio_bdma_wrapper.h"
 #include "Vbio_bdma_wrapper___024root.h"
 #include "verilated.h"
@@ -66,16 +66,34 @@ static bool hasLanded(unsigned offset, unsigned before) {
     return offset >= 0x10 && offset < 0x20 ? now > before : now != before;
 }
 
+#ifdef TANDEM_TRACE
+// Built with --trace: vcd=FILE:FROM:TO dumps every signal for cycles FROM..TO (10 time units per
+// aclk, the rising edge at 10 * cycle).
+#include "verilated_vcd_c.h"
+static VerilatedVcdC* tfp = nullptr;
+static long traceFrom = 0, traceTo = -1;
+
+static void traceAt(long unit) {
+    if (!tfp || origin == ~0ul || edges < origin) return;
+    long at = (long) (edges - origin);
+    if (at >= traceFrom && at <= traceTo) tfp->dump((vluint64_t) (10 * at + unit));
+}
+#else
+static void traceAt(long) {}
+#endif
+
 static void aclkEdge() {
     top->fclk = 1;
     top->hclk = 1;
     if (edges % RATIO == 0) top->pclk = 1;
     if (edges % RATIO == RATIO / 2) top->pclk = 0;
     top->eval();
-    edges++;
+    traceAt(0);
     top->fclk = 0;
     top->hclk = 0;
     top->eval();
+    traceAt(5);
+    edges++;
     report();
 }
 
@@ -126,6 +144,23 @@ int main(int argc, char** argv) {
         } else if (!strncmp(arg, "write@", 6)) {
             const char* colon = strchr(arg, ':');
             pushes.push_back({atol(arg + 6), (unsigned) strtoul(colon + 1, 0, 0), (unsigned) strtoul(strchr(arg, '=') + 1, 0, 0)});
+        } else if (!strncmp(arg, "vcd=", 4)) {
+#ifdef TANDEM_TRACE
+            char file[4096];
+            const char* from = strchr(arg + 4, ':');
+            if (!from || from - (arg + 4) >= (long) sizeof file) { fprintf(stderr, "bad %s\n", arg); return 2; }
+            memcpy(file, arg + 4, from - (arg + 4));
+            file[from - (arg + 4)] = 0;
+            traceFrom = atol(from + 1);
+            traceTo = atol(strchr(from + 1, ':') + 1);
+            Verilated::traceEverOn(true);
+            tfp = new VerilatedVcdC;
+            top->trace(tfp, 99);
+            tfp->open(file);
+#else
+            fprintf(stderr, "vcd= needs the harness built with --trace\n");
+            return 2;
+#endif
         } else if (!strncmp(arg, "read=", 5)) {
             readFifo = arg[5] - '0';
             readCount = atoi(arg + 7);
@@ -192,6 +227,9 @@ int main(int argc, char** argv) {
         toHostEdge();
         printf("R %d %u\n", readFifo, v);
     }
+#ifdef TANDEM_TRACE
+    if (tfp) tfp->close();
+#endif
     top->final();
     delete top;
     return 0;

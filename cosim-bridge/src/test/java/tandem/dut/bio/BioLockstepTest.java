@@ -46,7 +46,7 @@ class BioLockstepTest {
     @Test
     void identicalEventsMatch() throws IOException {
         BioStimulus s = blink();
-        BioComparison r = new BioLockstep(standIn(BioModelRun.run(s, List.of()), -1), "stand-in").run(s, dir);
+        BioComparison r = new BioLockstep(standIn(BioModelRun.run(s, List.of()), -1), null, "stand-in").run(s, dir);
         assertTrue(r.matched(), r.detail());
         assertEquals(null, r.report());
     }
@@ -59,7 +59,7 @@ class BioLockstepTest {
         while (!model.get(changed).line().contains(" out=")) {
             changed++;
         }
-        BioComparison r = new BioLockstep(standIn(model, changed), "stand-in").run(s, dir);
+        BioComparison r = new BioLockstep(standIn(model, changed), null, "stand-in").run(s, dir);
         assertFalse(r.matched());
         assertEquals(model.get(changed).cycle(), r.cycle(), r.detail());
         assertTrue(r.detail().contains("gpio_out, gpio_dir"), r.detail());
