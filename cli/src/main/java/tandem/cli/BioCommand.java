@@ -11,6 +11,7 @@ import tandem.cli.bio.BioRunCommand;
         description = "Run BIO programs on the cycle-level BIO model.",
         subcommands = {
             BioRunCommand.class,
+            tandem.cli.bio.BioLockstepCommand.class,
         })
 public final class BioCommand implements Callable<Integer> {
 

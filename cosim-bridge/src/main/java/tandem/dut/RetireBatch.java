@@ -58,6 +58,11 @@ public final class RetireBatch {
         return view.get(i * RECORD_BYTES + 29) & 0xFF;
     }
 
+    /** The instruction word (32-bit form) of record {@code i}, without reading the rest. */
+    public int insn(int i) {
+        return view.getInt(i * RECORD_BYTES + 12);
+    }
+
     /** Fills {@code into} with record {@code i} (0 .. {@link #count()}-1) and returns it. */
     public DutRetire read(int i, DutRetire into) {
         int o = i * RECORD_BYTES;

@@ -184,9 +184,11 @@ final class CheckingThread implements AutoCloseable {
         int n = parting != null ? Math.min(batch.count(), parting.batchIndex() + 1) : batch.count();
         int i = 0;
         while (i < n) {
-            // the golden model may run ahead only up to the next interrupt the RTL took
+            // the golden model may run ahead only up to the next interrupt the RTL took,
+            // and no further than a read of a CSR whose value it adopts from the RTL (RtlDecidedCsr)
             int end = i + 1;
-            while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0) {
+            while (end < n && (batch.flags(end) & DutRetire.INTERRUPT) == 0
+                    && !RtlDecidedCsr.is(batch.insn(end - 1))) {
                 end++;
             }
             checker.expectRetires(end - i);

@@ -16,12 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tandem.cli.OutputOptions;
+import tandem.dut.BuildCache;
+import tandem.dut.bio.BioRtlBuild;
 import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.bio.Bio;
 import tandem.golden.bio.BioAssembler;
-import tandem.golden.bio.BioRtlHarness;
 
 /**
  * {@code tandem bench bio}: BIO clocks per second of the BIO model with all four cores busy.
@@ -38,7 +39,7 @@ import tandem.golden.bio.BioRtlHarness;
  * a 700 kbit/s stream at FCLK 700 MHz); most of their clocks are waits the model runs in bulk.
  *
  * <p>When {@code TANDEM_BIO_RTL} (or {@code --rtl}) names the BIO RTL, the same image runs on all
- * four cores of the Verilated RTL ({@link BioRtlHarness}, built once and cached) for a short and a
+ * four cores of the Verilated RTL (cosim-bridge's {@link BioRtlBuild}, built once and cached) for a short and a
  * long run; their difference gives the RTL's clocks per second without the harness's start-up
  * (process start, reset, program loading over APB).
  */
@@ -72,7 +73,7 @@ public final class BioBench implements Callable<Integer> {
     @Option(names = "--rtl-cycles", defaultValue = "500000", description = "BIO clocks of the long RTL run (${DEFAULT-VALUE}).")
     private long rtlCycles;
 
-    @Option(names = "--rtl-cache", paramLabel = "DIR", description = "Where Verilated builds are cached (default: <tmpdir>/tandem-bio-rtl).")
+    @Option(names = "--rtl-cache", paramLabel = "DIR", description = "Where Verilated builds are cached (default: the Tandem build cache, ~/.cache/tandem).")
     private Path rtlCache;
 
     @Override
@@ -138,8 +139,8 @@ public final class BioBench implements Callable<Integer> {
         if (rtlCycles < 10) {
             throw new TandemException("--rtl-cycles must be at least 10");
         }
-        Path cache = rtlCache != null ? rtlCache : Path.of(System.getProperty("java.io.tmpdir"), "tandem-bio-rtl");
-        BioRtlHarness harness = BioRtlHarness.build(rtlDir, cache);
+        BuildCache cache = rtlCache != null ? BuildCache.at(rtlCache) : BuildCache.standard();
+        Path harness = new BioRtlBuild(cache, output.log()).build(List.of(rtlDir), false);
         Path bin = Files.createTempFile("bio-busy", ".bin");
         try {
             Files.write(bin, image);
@@ -153,11 +154,21 @@ public final class BioBench implements Callable<Integer> {
         }
     }
 
-    private static double timeHarness(BioRtlHarness harness, long cycles, List<String> programs) {
-        List<String> args = new ArrayList<>(List.of(Long.toString(cycles), "0xFFF", "0"));
-        args.addAll(programs);
+    /** Seconds the harness takes for {@code cycles} BIO clocks, its per-clock output thrown away. */
+    private static double timeHarness(Path harness, long cycles, List<String> programs) throws IOException {
+        List<String> command = new ArrayList<>(List.of(harness.toString(), Long.toString(cycles), "0xFFF", "0"));
+        command.addAll(programs);
         long t0 = System.nanoTime();
-        harness.run(args, true);
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new TandemException("the BIO RTL harness failed (" + String.join(" ", command) + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TandemException("interrupted while timing the BIO RTL");
+        }
         return (System.nanoTime() - t0) / 1e9;
     }
 

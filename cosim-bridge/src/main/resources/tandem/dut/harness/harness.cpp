@@ -105,6 +105,7 @@ struct AxiBeat {
     uint32_t id;
     bool last;
     bool answered;  // false while Java has not supplied the data of an access outside RAM
+    uint8_t resp = 0;  // AXI response: 0 OKAY, 3 DECERR (a fetch that decodes to no memory)
 };
 
 struct AxiAddr {
@@ -912,7 +913,7 @@ int cycle(Dut* d, Status* st) {
     if (ir_valid) {
         m->iBusAxi_r_payload_data = d->axi_ir.front().data;
         m->iBusAxi_r_payload_id = d->axi_ir.front().id;
-        m->iBusAxi_r_payload_resp = 0;
+        m->iBusAxi_r_payload_resp = d->axi_ir.front().resp;
         m->iBusAxi_r_payload_last = d->axi_ir.front().last;
     }
     bool dr_valid = beat_ready(d->axi_dr, now);
@@ -966,15 +967,16 @@ int cycle(Dut* d, Status* st) {
         d->axi_b.pop_front();
     }
     if (iar) {
+        // A line outside RAM decodes to nothing: DECERR on every beat, as the SoC's interconnect
+        // answers, and the core raises an instruction access fault (C.JR x0 lands here).
         for (uint32_t k = 0; k <= iar_len; k++) {
             uint32_t a = (iar_addr & ~7u) + 8 * k;
-            if (!in_ram(d, a, 8)) {
-                st->mmio_addr = a;
-                return R_FETCH_FAULT;
-            }
             uint64_t v = 0;
-            std::memcpy(&v, &d->ram[a - d->ram_base], 8);
-            push_beat(d->axi_ir, AxiBeat{now + latency(d, 1) + k, v, iar_id, k == iar_len, true});
+            bool ram = in_ram(d, a, 8);
+            if (ram) {
+                std::memcpy(&v, &d->ram[a - d->ram_base], 8);
+            }
+            push_beat(d->axi_ir, AxiBeat{now + latency(d, 1) + k, v, iar_id, k == iar_len, true, (uint8_t)(ram ? 0 : 3)});
         }
     }
     if (dar) {

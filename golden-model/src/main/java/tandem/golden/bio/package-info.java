@@ -10,7 +10,7 @@
  * fractional divider. {@link tandem.golden.bio.BioConfig} switches the errata and sets clock
  * ratios, {@link tandem.golden.bio.BioObserver} watches each cycle, and
  * {@link tandem.golden.bio.BioAssembler} builds programs that {@code #include "bio.h"} for the
- * x16–x31 names. {@link tandem.golden.bio.BioRtlHarness} Verilates the user's BIO RTL with
- * Tandem's harness, for the conformance test and {@code tandem bench bio}.
+ * x16–x31 names. The comparison with the user's Verilated BIO RTL lives in cosim-bridge
+ * ({@code tandem.dut.bio}).
  */
 package tandem.golden.bio;

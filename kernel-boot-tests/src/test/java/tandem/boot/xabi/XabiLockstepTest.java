@@ -13,8 +13,9 @@ import tandem.boot.CheckLine;
 import tandem.boot.XousBoot;
 import tandem.dut.BuildCache;
 import tandem.dut.DutLibrary;
-import tandem.dut.RtlSources;
 import tandem.dut.VerilatorBuild;
+import tandem.dut.rtl.PreparedRtl;
+import tandem.dut.rtl.RtlPreparation;
 import tandem.golden.bus.Bus;
 import tandem.golden.bus.Ram;
 import tandem.golden.platform.Machine;
@@ -26,7 +27,8 @@ import tandem.lockstep.LockstepSession;
 /**
  * The xabi test kernel booted from reset (our M-mode stage) on a user's VexRiscv RTL in lockstep
  * with the golden model. Runs only when TANDEM_VEXRISCV_RTL (files or .f lists separated by ':') and
- * TANDEM_VEXRISCV_TOP name the RTL; TANDEM_VEXRISCV_RESET (hex) is the RTL's reset vector, which must
+ * TANDEM_VEXRISCV_TOP name the RTL (prepared as {@code tandem lockstep --rtl} prepares it, so the
+ * Baochip-1x files work as checked out); TANDEM_VEXRISCV_RESET (hex) is the RTL's reset vector, which must
  * lie in the platform's RAM (default: the RAM base, where the harness drives externalResetVector);
  * TANDEM_XABI_PLATFORM picks the platform (default baochip-1x).
  */
@@ -50,10 +52,13 @@ class XabiLockstepTest {
         for (String f : files.split(":")) {
             paths.add(Path.of(f));
         }
-        DutLibrary lib = new VerilatorBuild(BuildCache.standard(), System.err).build(RtlSources.of(paths), top, null,
-                false);
+        BuildCache cache = BuildCache.standard();
+        PreparedRtl prepared = RtlPreparation.prepare(paths, top, cache.root().resolve("prepared"));
+        prepared.explanation().forEach(explained -> System.err.println("tandem: " + explained));
+        DutLibrary lib = new VerilatorBuild(cache, System.err).build(prepared, null, false);
         XousBoot boot = XousBoot.directFromReset(platform, XabiImage.build(platform).argumentBlock(), "xabi.bin", stub);
         Machine machine = boot.machine();
+        InterruptKeepsTval.install(machine.hart());
         List<CheckLine> checks = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         machine.console().addSink((uart, b) -> {
@@ -72,6 +77,8 @@ class XabiLockstepTest {
         LockstepSession session = new LockstepSession(lib, null, top + " vs golden: xabi test kernel on " + platform);
         LockstepResult r = session.run(machine, m -> ramSegments(m), LockstepOptions.defaults(out)
                 .withMaxCycles(400_000_000L), null);
+        System.out.printf("xabi kernel on %s in lockstep with %s: %s, %,d retires matched, %,d RTL cycles, %d checks%n",
+                platform, top, r.outcome(), r.retires(), r.cycles(), checks.size());
         assertEquals(LockstepResult.Outcome.PASS, r.outcome(), r.detail());
         assertTrue(checks.size() > 40, "checks printed in lockstep: " + checks.size());
     }

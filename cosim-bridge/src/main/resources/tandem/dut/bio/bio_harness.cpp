@@ -1,5 +1,5 @@
-// Tandem's harness for the Baochip-1x BIO RTL (top bio_bdma_wrapper), built by
-// BioRtlConformanceTest when TANDEM_BIO_RTL names the user's RTL. It resets the block, loads
+// Tandem's harness for the Baochip-1x BIO RTL (top bio_bdma_wrapper), built by tandem.dut.bio.BioRtlBuild
+// from the user's RTL. It resets the block, loads
 // programs through the code-window APB ports, writes QDIV and CTRL through the register APB
 // port, waits for the watched core's reset release and then prints, one line per event, with
 // cycles counted from that core's first clock (0 = first clock):
@@ -7,10 +7,10 @@
 //   <cycle> out=<hex> dir=<hex> pins or directions changed after that clock
 //   L <cycle> lv=<hex>         FIFO levels changed (4 bits per FIFO)
 //   C <cycle> <core> <pc>      a core's DBG pc changed
-//   P <cycle> <fifo>           a host push landed in a FIFO
+//   P <cycle> <offset>         a host register write landed (a FIFO level rose, or the events changed)
 //   R <fifo> <value>           words read from RXF after the run (nothing else is reported then)
-// Arguments: CYCLES CTRL WATCH then any of  N=file.bin  qdivN=VALUE  push@CYCLE:FIFO=VALUE
-// read=FIFO:COUNT. The host clock (APB) runs at 1/8 of the BIO clock with aligned edges.
+// Arguments: CYCLES CTRL WATCH then any of  N=file.bin  qdivN=VALUE  write@CYCLE:OFFSET=VALUE
+// read=FIFO:COUNT (and vcd=FILE:FROM:TO when built with --trace). The host clock (APB) runs at 1/8 of the BIO clock with aligned edges.
 #include "Vbio_bdma_wrapper.h"
 #include "Vbio_bdma_wrapper___024root.h"
 #include "verilated.h"
@@ -54,16 +54,46 @@ static void report() {
     }
 }
 
+// What a host write to `offset` changes when it lands: the FIFO's level for TXF0..3, else the
+// aggregated events (EVENT_SET / EVENT_CLR).
+static unsigned landingProbe(unsigned offset) {
+    if (offset >= 0x10 && offset < 0x20) return BIO(regfifo_level)[(offset - 0x10) / 4];
+    return BIO(aggregated_events);
+}
+
+static bool hasLanded(unsigned offset, unsigned before) {
+    unsigned now = landingProbe(offset);
+    return offset >= 0x10 && offset < 0x20 ? now > before : now != before;
+}
+
+#ifdef TANDEM_TRACE
+// Built with --trace: vcd=FILE:FROM:TO dumps every signal for cycles FROM..TO (10 time units per
+// aclk, the rising edge at 10 * cycle).
+#include "verilated_vcd_c.h"
+static VerilatedVcdC* tfp = nullptr;
+static long traceFrom = 0, traceTo = -1;
+
+static void traceAt(long unit) {
+    if (!tfp || origin == ~0ul || edges < origin) return;
+    long at = (long) (edges - origin);
+    if (at >= traceFrom && at <= traceTo) tfp->dump((vluint64_t) (10 * at + unit));
+}
+#else
+static void traceAt(long) {}
+#endif
+
 static void aclkEdge() {
     top->fclk = 1;
     top->hclk = 1;
     if (edges % RATIO == 0) top->pclk = 1;
     if (edges % RATIO == RATIO / 2) top->pclk = 0;
     top->eval();
-    edges++;
+    traceAt(0);
     top->fclk = 0;
     top->hclk = 0;
     top->eval();
+    traceAt(5);
+    edges++;
     report();
 }
 
@@ -104,16 +134,33 @@ int main(int argc, char** argv) {
     top->resetn = 1;
     for (int i = 0; i < 16 * RATIO; i++) aclkEdge();
 
-    struct Push { long at; int fifo; unsigned value; };
-    std::vector<Push> pushes;
+    struct Write { long at; unsigned offset; unsigned value; };
+    std::vector<Write> pushes;
     int readFifo = -1, readCount = 0;
     for (int a = 4; a < argc; a++) {
         const char* arg = argv[a];
         if (!strncmp(arg, "qdiv", 4)) {
             transfer(regs, 0x50 + 4 * (arg[4] - '0'), strtoul(arg + 6, 0, 0), true);
-        } else if (!strncmp(arg, "push@", 5)) {
+        } else if (!strncmp(arg, "write@", 6)) {
             const char* colon = strchr(arg, ':');
-            pushes.push_back({atol(arg + 5), colon[1] - '0', (unsigned) strtoul(strchr(arg, '=') + 1, 0, 0)});
+            pushes.push_back({atol(arg + 6), (unsigned) strtoul(colon + 1, 0, 0), (unsigned) strtoul(strchr(arg, '=') + 1, 0, 0)});
+        } else if (!strncmp(arg, "vcd=", 4)) {
+#ifdef TANDEM_TRACE
+            char file[4096];
+            const char* from = strchr(arg + 4, ':');
+            if (!from || from - (arg + 4) >= (long) sizeof file) { fprintf(stderr, "bad %s\n", arg); return 2; }
+            memcpy(file, arg + 4, from - (arg + 4));
+            file[from - (arg + 4)] = 0;
+            traceFrom = atol(from + 1);
+            traceTo = atol(strchr(from + 1, ':') + 1);
+            Verilated::traceEverOn(true);
+            tfp = new VerilatedVcdC;
+            top->trace(tfp, 99);
+            tfp->open(file);
+#else
+            fprintf(stderr, "vcd= needs the harness built with --trace\n");
+            return 2;
+#endif
         } else if (!strncmp(arg, "read=", 5)) {
             readFifo = arg[5] - '0';
             readCount = atoi(arg + 7);
@@ -145,25 +192,25 @@ int main(int argc, char** argv) {
     size_t next = 0;
     while ((long) (edges - origin) < cycles) {
         while (next < pushes.size() && pushes[next].at <= (long) (edges - origin)) {
-            int k = pushes[next].fifo;
-            unsigned before = BIO(regfifo_level)[k];
+            unsigned offset = pushes[next].offset;
+            unsigned before = landingProbe(offset);
             long landed = -1;
-            *regs.sel = 1; *regs.enable = 0; *regs.write = 1; *regs.addr = 0x10 + 4 * k; *regs.wdata = pushes[next].value; *regs.strb = 0xF;
+            *regs.sel = 1; *regs.enable = 0; *regs.write = 1; *regs.addr = offset; *regs.wdata = pushes[next].value; *regs.strb = 0xF;
             for (int phase = 0; phase < 2; phase++) {
                 do {
                     aclkEdge();
-                    if (landed < 0 && BIO(regfifo_level)[k] > before) landed = (long) (edges - origin) - 1;
-                    before = BIO(regfifo_level)[k];
+                    if (landed < 0 && hasLanded(offset, before)) landed = (long) (edges - origin) - 1;
+                    before = landingProbe(offset);
                 } while ((edges - 1) % RATIO != 0);
                 *regs.enable = 1;
             }
             *regs.sel = 0; *regs.enable = 0; *regs.write = 0;
             for (int i = 0; i < 2 * RATIO && landed < 0; i++) {
                 aclkEdge();
-                if (BIO(regfifo_level)[k] > before) landed = (long) (edges - origin) - 1;
-                before = BIO(regfifo_level)[k];
+                if (hasLanded(offset, before)) landed = (long) (edges - origin) - 1;
+                before = landingProbe(offset);
             }
-            printf("P %ld %d\n", landed, k);
+            printf("P %ld 0x%x\n", landed, offset);
             next++;
         }
         aclkEdge();
@@ -180,6 +227,9 @@ int main(int argc, char** argv) {
         toHostEdge();
         printf("R %d %u\n", readFifo, v);
     }
+#ifdef TANDEM_TRACE
+    if (tfp) tfp->close();
+#endif
     top->final();
     delete top;
     return 0;
