@@ -127,7 +127,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
             diff = add(diff, new FieldMismatch("rd", reg(r.rdAddr, r.rdWdata), reg(grd, queue.rdWdata[g])));
         } else if (grd != 0 && r.rdWdata != queue.rdWdata[g]) {
             int rtlDecided = RtlDecidedCsr.bits(queue.insn[g], hart.csrs());
-            if (((r.rdWdata ^ queue.rdWdata[g]) & ~rtlDecided) == 0 && queue.tail == g + 1) {
+            if (((r.rdWdata ^ queue.rdWdata[g]) & ~rtlDecided) == 0 && queue.isNewest(g)) {
                 hart.setX(grd, r.rdWdata);
                 queue.rdWdata[g] = r.rdWdata;
             } else {
@@ -521,6 +521,11 @@ public final class GoldenLockstepChecker implements LockstepChecker {
 
         boolean isEmpty() {
             return head == tail;
+        }
+
+        /** Whether {@code slot} holds the newest record: the golden model has not run past it. */
+        boolean isNewest(int slot) {
+            return tail > 0 && ((tail - 1) & mask) == slot;
         }
 
         /** The slot of the next record to compare. */

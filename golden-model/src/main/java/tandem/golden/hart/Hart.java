@@ -8,6 +8,7 @@ import tandem.golden.bus.BusError;
 import tandem.golden.bus.Ram;
 import tandem.golden.bus.Ticking;
 import tandem.golden.csr.CsrFile;
+import tandem.golden.csr.Csrs;
 import tandem.golden.csr.Mstatus;
 import tandem.golden.isa.Compressed;
 import tandem.golden.isa.Decoder;
@@ -770,9 +771,13 @@ public final class Hart {
     private int csrInstruction(Opcode op, int rd, int rs1, int csrAddress, int raw) {
         boolean immediate = op == Opcode.CSRRWI || op == Opcode.CSRRSI || op == Opcode.CSRRCI;
         int operand = immediate ? rs1 : x[rs1];
-        boolean isWrite = op == Opcode.CSRRW || op == Opcode.CSRRWI || rs1 != 0;
-        var csr = csrs.access(csrAddress, priv, isWrite, raw);
         boolean reads = !(op == Opcode.CSRRW || op == Opcode.CSRRWI) || rd != 32;
+        boolean isWrite = op == Opcode.CSRRW || op == Opcode.CSRRWI || rs1 != 0;
+        // Baochip-1x: an instruction that reads a read-only CSR is legal and its write is dropped
+        if (isWrite && reads && profile.traps().readOnlyCsrWritesDropped() && Csrs.readOnly(csrAddress)) {
+            isWrite = false;
+        }
+        var csr = csrs.access(csrAddress, priv, isWrite, raw);
         int old = reads ? csr.read() : 0;
         if (isWrite) {
             int value;

@@ -14,7 +14,6 @@ final class MachineCsrs {
     private static final int MIE_WRITABLE = 0xAAA;
     private static final int MIDELEG_WRITABLE = 0x222;
     /** Exceptions 0-9, 12, 13, 15: not ECALL from M (11), not the reserved 10 and 14. */
-    private static final int MEDELEG_WRITABLE = 0xB3FF;
 
     private MachineCsrs() {
     }
@@ -25,7 +24,7 @@ final class MachineCsrs {
             machine(h, f, p);
         }
         if (p.has(Profile.CsrGroup.SUPERVISOR)) {
-            supervisor(h, f);
+            supervisor(h, f, p);
         }
         if (p.has(Profile.CsrGroup.SV32)) {
             f.define(Csrs.SATP, "satp", () -> h.satp, v -> {
@@ -64,7 +63,7 @@ final class MachineCsrs {
             h.mie = v & MIE_WRITABLE;
             h.interruptInputsChanged();
         });
-        f.define(Csrs.MTVEC, "mtvec", () -> h.mtvec, v -> h.mtvec = tvec(v));
+        f.define(Csrs.MTVEC, "mtvec", () -> h.mtvec, v -> h.mtvec = tvec(p, v));
         f.define(Csrs.MSCRATCH, "mscratch", () -> h.mscratch, v -> h.mscratch = v);
         f.define(Csrs.MEPC, "mepc", () -> h.mepc, v -> h.mepc = epc(h, v));
         f.define(Csrs.MCAUSE, "mcause", () -> h.mcause, v -> h.mcause = v);
@@ -79,8 +78,8 @@ final class MachineCsrs {
         f.define(Csrs.MHARTID, "mhartid", p::mhartid, null);
     }
 
-    private static void supervisor(Hart h, CsrFile f) {
-        f.define(Csrs.MEDELEG, "medeleg", () -> h.medeleg, v -> h.medeleg = v & MEDELEG_WRITABLE);
+    private static void supervisor(Hart h, CsrFile f, Profile p) {
+        f.define(Csrs.MEDELEG, "medeleg", () -> h.medeleg, v -> h.medeleg = v & p.traps().medelegWritable());
         f.define(Csrs.MIDELEG, "mideleg", () -> h.mideleg, v -> {
             h.mideleg = v & MIDELEG_WRITABLE;
             h.interruptInputsChanged();
@@ -93,7 +92,7 @@ final class MachineCsrs {
             h.mie = (h.mie & ~h.mideleg) | (v & h.mideleg & MIE_WRITABLE);
             h.interruptInputsChanged();
         });
-        f.define(Csrs.STVEC, "stvec", () -> h.stvec, v -> h.stvec = tvec(v));
+        f.define(Csrs.STVEC, "stvec", () -> h.stvec, v -> h.stvec = tvec(p, v));
         f.define(Csrs.SSCRATCH, "sscratch", () -> h.sscratch, v -> h.sscratch = v);
         f.define(Csrs.SEPC, "sepc", () -> h.sepc, v -> h.sepc = epc(h, v));
         f.define(Csrs.SCAUSE, "scause", () -> h.scause, v -> h.scause = v);
@@ -134,9 +133,12 @@ final class MachineCsrs {
         h.instretOffset = value - h.retiredCount() - 1;
     }
 
-    /** WARL: modes 0 (direct) and 1 (vectored); reserved modes become direct. */
-    private static int tvec(int v) {
-        return (v & 3) >= 2 ? v & ~3 : v;
+    /**
+     * WARL: modes 0 (direct) and 1 (vectored); reserved modes become direct. A core without
+     * vectored mode keeps whatever mode bits are written (Baochip-1x) and ignores them.
+     */
+    private static int tvec(Profile p, int v) {
+        return p.traps().vectoredTvec() && (v & 3) >= 2 ? v & ~3 : v;
     }
 
     private static int epc(Hart h, int v) {

@@ -26,10 +26,26 @@ import tandem.golden.isa.Extension;
  *        MEIP/SEIP seeing it (the RTL's register stages)
  * @param accessedDirtyFaults whether Sv32 faults on A=0 and on a store with D=0 (upstream
  *        VexRiscv) or ignores A and D (the older MmuPlugin of the Baochip-1x core)
+ * @param traps how trap entry and CSR access depart from the spec's defaults
  */
 public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrGroups, int misa,
                       boolean misaWritable, int mvendorid, int marchid, int mimpid, int mhartid, int resetMtvec,
-                      int irqLatency, boolean accessedDirtyFaults) {
+                      int irqLatency, boolean accessedDirtyFaults, TrapRules traps) {
+
+    /**
+     * Trap and CSR-access rules that differ between cores.
+     *
+     * @param vectoredTvec whether xtvec mode 1 sends interrupts to base + 4 × cause; without it
+     *        xtvec keeps both mode bits as written but every trap goes to base (Baochip-1x)
+     * @param medelegWritable the medeleg bits that take writes
+     * @param readOnlyCsrWritesDropped whether a CSR instruction that reads a read-only CSR is legal
+     *        and its write part dropped, only {@code csrrw/csrrwi} with rd = x0 trapping
+     *        (Baochip-1x's CsrPlugin), instead of every write attempt trapping (the spec)
+     */
+    public record TrapRules(boolean vectoredTvec, int medelegWritable, boolean readOnlyCsrWritesDropped) {
+        /** The spec's rules: vectored xtvec, every synchronous exception but ECALL-from-M delegable, writes to read-only CSRs trap. */
+        public static final TrapRules SPEC = new TrapRules(true, 0xB3FF, false);
+    }
 
     /** CSR groups a profile may install. */
     public enum CsrGroup {
@@ -57,26 +73,28 @@ public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrG
                     Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH),
             EnumSet.allOf(CsrGroup.class).stream().filter(g -> g != CsrGroup.BAOCHIP_INFO)
                     .collect(() -> EnumSet.noneOf(CsrGroup.class), Set::add, Set::addAll),
-            MISA_IMACSU, false, 0, 0, 0, 0, 0, 0, true);
+            MISA_IMACSU, false, 0, 0, 0, 0, 0, 0, true, TrapRules.SPEC);
 
     /** SpinalHDL's RiscvCore as CI runs it: RV32IM, no C, no CSRs. */
     public static final Profile RV32IM = new Profile("rv32im",
             EnumSet.of(Extension.I, Extension.M), EnumSet.noneOf(CsrGroup.class),
-            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0, 0, true);
+            0x4000_0000 | (1 << 8) | (1 << 12), false, 0, 0, 0, 0, 0, 0, true, TrapRules.SPEC);
 
     /**
      * The Baochip-1x CPU exactly as its taped-out RTL (VexRiscvAxi4) has it: RV32IMAC with the
      * scalar AES instructions, misa reading 0x4000_0000 with writable extension bits, ids
      * 1/2/3/0, the read-only 0xCC0, the IRQ array behind two register stages, reset mtvec
-     * 0x6000_0000, no time/timeh, counter-enable, envcfg, configptr or PMP CSRs, and an MMU
-     * that ignores the PTE A and D bits (its MmuPlugin predates the A/D faults).
+     * 0x6000_0000, no time/timeh, counter-enable, envcfg, configptr or PMP CSRs, an MMU
+     * that ignores the PTE A and D bits (its MmuPlugin predates the A/D faults), and its
+     * CsrPlugin's trap rules: no vectored xtvec, breakpoints not delegable (medeleg 0xB3F7),
+     * reads of read-only CSRs legal with their write part dropped.
      */
     public static final Profile BAOCHIP_1X = new Profile("baochip-1x",
             EnumSet.of(Extension.I, Extension.M, Extension.A, Extension.C, Extension.ZICSR,
                     Extension.ZIFENCEI, Extension.PRIV, Extension.VEX_FLUSH, Extension.ZKN_AES),
             EnumSet.of(CsrGroup.MACHINE, CsrGroup.SUPERVISOR, CsrGroup.SV32, CsrGroup.COUNTERS,
                     CsrGroup.IRQ_ARRAY, CsrGroup.BAOCHIP_INFO),
-            0x4000_0000, true, 1, 2, 3, 0, 0x6000_0000, 2, false);
+            0x4000_0000, true, 1, 2, 3, 0, 0x6000_0000, 2, false, new TrapRules(false, 0xB3F7, true));
 
     /** Profiles by name, the default first. */
     public static final List<Profile> ALL = List.of(VEXRISCV, RV32IM, BAOCHIP_1X);
@@ -91,7 +109,7 @@ public record Profile(String name, Set<Extension> extensions, Set<CsrGroup> csrG
     /** This profile with a different interrupt-array latency (standalone runs matching an RTL). */
     public Profile withIrqLatency(int cycles) {
         return new Profile(name, extensions, csrGroups, misa, misaWritable, mvendorid, marchid, mimpid, mhartid,
-                resetMtvec, cycles, accessedDirtyFaults);
+                resetMtvec, cycles, accessedDirtyFaults, traps);
     }
 
     /** Whether the profile decodes {@code ext}. */

@@ -7,6 +7,9 @@ import tandem.golden.trap.Trap;
 /**
  * Trap entry and return, the privileged spec's rules in one place: delegation through
  * medeleg/mideleg, the xPP/xPIE/xIE stack, direct and vectored xtvec, and MRET/SRET.
+ *
+ * <p>VexRiscv: an interrupt leaves xtval as it was (its CsrPlugin writes xtval only when the trap
+ * is an exception, as the Baochip-1x RTL shows); the spec and QEMU write 0.
  */
 final class TrapUnit {
     private final Hart h;
@@ -27,30 +30,34 @@ final class TrapUnit {
         if (toSupervisor) {
             h.scause = cause.xcause();
             h.sepc = h.pc;
-            h.stval = tval;
+            if (!interrupt) {
+                h.stval = tval;
+            }
             s = (s & ~Mstatus.SPP) | (h.priv == Hart.S ? Mstatus.SPP : 0);
             s = (s & ~Mstatus.SPIE) | ((s & Mstatus.SIE) != 0 ? Mstatus.SPIE : 0);
             s &= ~Mstatus.SIE;
             h.mstatus = s;
-            h.pc = target(h.stvec, cause);
+            h.pc = target(h.stvec, cause, h.profile().traps().vectoredTvec());
             h.priv = Hart.S;
         } else {
             h.mcause = cause.xcause();
             h.mepc = h.pc;
-            h.mtval = tval;
+            if (!interrupt) {
+                h.mtval = tval;
+            }
             s = (s & ~Mstatus.MPP) | (h.priv << Mstatus.MPP_SHIFT);
             s = (s & ~Mstatus.MPIE) | ((s & Mstatus.MIE) != 0 ? Mstatus.MPIE : 0);
             s &= ~Mstatus.MIE;
             h.mstatus = s;
-            h.pc = target(h.mtvec, cause);
+            h.pc = target(h.mtvec, cause, h.profile().traps().vectoredTvec());
             h.priv = Hart.M;
         }
         h.privilegeChanged();
     }
 
-    private static int target(int tvec, Cause cause) {
+    private static int target(int tvec, Cause cause, boolean vectored) {
         int base = tvec & ~3;
-        return (tvec & 1) != 0 && cause.isInterrupt() ? base + 4 * cause.code() : base;
+        return vectored && (tvec & 3) == 1 && cause.isInterrupt() ? base + 4 * cause.code() : base;
     }
 
     /** MRET: returns to MPP, MIE = MPIE, MPIE = 1, MPP = U, MPRV cleared when leaving M. */

@@ -149,4 +149,38 @@ class BaochipProfileTest {
         h.irqArray().setLine(3, true);
         assertEquals(8, h.irqArray().machinePending());
     }
+
+    @Test
+    void anInstructionThatReadsAReadOnlyCsrIsLegalAndItsWriteIsDropped() {
+        int csrrs = Opcode.CSRRS.match() | 6 << 7 | 5 << 15 | Csrs.BAO_INFO << 20;
+        int csrrw = Opcode.CSRRW.match() | 7 << 7 | 5 << 15 | Csrs.MVENDORID << 20;
+        program(li(5, 0x7FF), csrrs, csrrw);
+        hart.run(3);
+        assertEquals(BASE + 12, hart.pc(), "no trap: the CsrPlugin only refuses csrrw/csrrwi with rd = x0 there");
+        assertEquals(0x0200_1000, hart.x(6));
+        assertEquals(1, hart.x(7));
+        assertEquals(0x0200_1000, hart.csrs().read(Csrs.BAO_INFO));
+    }
+
+    @Test
+    void breakpointsCannotBeDelegated() {
+        program(li(5, -1), csrw(Csrs.MEDELEG, 5), csrr(6, Csrs.MEDELEG));
+        hart.run(3);
+        assertEquals(0xB3F7, hart.x(6));
+    }
+
+    @Test
+    void xtvecKeepsItsModeBitsButAnInterruptGoesToTheBaseAndLeavesMtvalAlone() {
+        int enableMie = Opcode.CSRRSI.match() | 8 << 15 | Csrs.MSTATUS << 20;
+        program(li(5, 8), csrw(Csrs.MIE, 5), li(0, 0), li(0, 0));
+        hart.csrs().write(Csrs.MTVEC, HANDLER | 1);
+        hart.csrs().write(Csrs.MTVAL, 0x1234);
+        ram.poke(8, enableMie, 4);
+        assertEquals(HANDLER | 1, hart.csrs().read(Csrs.MTVEC));
+        hart.setMachineSoftwarePending(true);
+        hart.run(4);
+        assertEquals(Cause.MACHINE_SOFTWARE_INTERRUPT.xcause(), hart.csrs().read(Csrs.MCAUSE));
+        assertEquals(HANDLER, hart.pc(), "no vectored mode: base, not base + 4 x 3");
+        assertEquals(0x1234, hart.csrs().read(Csrs.MTVAL), "the CsrPlugin writes xtval for exceptions only");
+    }
 }

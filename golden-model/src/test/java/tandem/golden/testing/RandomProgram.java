@@ -487,7 +487,8 @@ public final class RandomProgram {
      * M-mode (the S handler passes a delegated one on with its own ECALL); any other trap appends (cause, epc, tval for page faults, handler) to trap_log,
      * which the checksum covers, and returns past the 4-byte trapping instruction, or for an
      * interrupt clears its source and returns to the interrupted instruction. xtval of
-     * ECALL/EBREAK/illegal is not logged: VexRiscv writes the instruction, QEMU 0 or the pc.
+     * ECALL/EBREAK/illegal is not logged: VexRiscv writes the instruction, QEMU 0 or the pc; nor of
+     * an interrupt: VexRiscv leaves it as it was, QEMU writes 0.
      */
     private void trapHandlers() {
         line("    .text");
@@ -512,6 +513,7 @@ public final class RandomProgram {
             line("    csrr t5, " + m + "epc");
             line("    sw t5, 12(t4)");
             line("    csrr t5, " + m + "cause");
+            line("    bltz t5, 2f                 /* an interrupt: xtval is the implementation's */");
             line("    addi t5, t5, -12");
             line("    bltz t5, 2f");
             line("    csrr t5, " + m + "tval");

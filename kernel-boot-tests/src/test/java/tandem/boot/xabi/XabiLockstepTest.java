@@ -58,7 +58,6 @@ class XabiLockstepTest {
         DutLibrary lib = new VerilatorBuild(cache, System.err).build(prepared, null, false);
         XousBoot boot = XousBoot.directFromReset(platform, XabiImage.build(platform).argumentBlock(), "xabi.bin", stub);
         Machine machine = boot.machine();
-        InterruptKeepsTval.install(machine.hart());
         List<CheckLine> checks = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         machine.console().addSink((uart, b) -> {
