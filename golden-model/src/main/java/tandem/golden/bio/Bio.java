@@ -471,24 +471,42 @@ public final class Bio implements BusDevice, Ticking {
 
     /** An interrupt update now would change nothing (see {@link #updateIrqs}). */
     private boolean irqsSettled() {
-        if ((irqMask[0] | irqMask[1] | irqMask[2] | irqMask[3]) == 0 && irqState == 0 && irqAggQ == 0) {
+        if (irqsIdle()) {
             return true;
         }
+        int agg = irqAggregate();
+        return agg == irqAggQ && irqOutputs(agg) == irqState;
+    }
+
+    /** No interrupt is enabled, raised or remembered: updating them is a no-op. */
+    private boolean irqsIdle() {
+        return (irqMask[0] | irqMask[1] | irqMask[2] | irqMask[3]) == 0 && irqState == 0 && irqAggQ == 0;
+    }
+
+    /** Bit i: some event bit IRQMASKi enables is set. */
+    private int irqAggregate() {
         int agg = 0;
         for (int i = 0; i < CORES; i++) {
             if ((irqMask[i] & events) != 0) {
                 agg |= 1 << i;
             }
         }
+        return agg;
+    }
+
+    /** The interrupt lines for aggregate {@code agg}: its level, or in edge mode its rise. */
+    private int irqOutputs(int agg) {
         int next = 0;
         for (int i = 0; i < CORES; i++) {
             boolean level = (agg & (1 << i)) != 0;
+            // RTL: irq[i] <= irq_agg[i] & ~irq_agg_q is evaluated 4 bits wide and truncated to
+            // bit 0, so edge mode compares every line against irq_agg_q[0].
             boolean out = (irqEdge & (1 << i)) != 0 ? level && (irqAggQ & 1) == 0 : level;
             if (out) {
                 next |= 1 << i;
             }
         }
-        return agg == irqAggQ && next == irqState;
+        return next;
     }
 
     /**
@@ -753,25 +771,11 @@ public final class Bio implements BusDevice, Ticking {
     }
 
     private void updateIrqs() {
-        if ((irqMask[0] | irqMask[1] | irqMask[2] | irqMask[3]) == 0 && irqState == 0 && irqAggQ == 0) {
+        if (irqsIdle()) {
             return;
         }
-        int agg = 0;
-        for (int i = 0; i < CORES; i++) {
-            if ((irqMask[i] & events) != 0) {
-                agg |= 1 << i;
-            }
-        }
-        int next = 0;
-        for (int i = 0; i < CORES; i++) {
-            boolean level = (agg & (1 << i)) != 0;
-            // RTL: irq[i] <= irq_agg[i] & ~irq_agg_q is evaluated 4 bits wide and truncated to
-            // bit 0, so edge mode compares every line against irq_agg_q[0].
-            boolean out = (irqEdge & (1 << i)) != 0 ? level && (irqAggQ & 1) == 0 : level;
-            if (out) {
-                next |= 1 << i;
-            }
-        }
+        int agg = irqAggregate();
+        int next = irqOutputs(agg);
         irqAggQ = agg;
         int changed = next ^ irqState;
         irqState = next;
