@@ -291,7 +291,7 @@ public final class GoldenLockstepChecker implements LockstepChecker {
         if (!rtlLevelsKnown) {
             return devices;
         }
-        setLines(rtlLines);
+        hart.irqArray().drive(rtlLines);
         hart.setMachineTimerPending((rtlMip & (1 << 7)) != 0);
         hart.setMachineSoftwarePending((rtlMip & (1 << 3)) != 0);
         return devices;
@@ -305,14 +305,9 @@ public final class GoldenLockstepChecker implements LockstepChecker {
      * such care: the CLINT sets them again on every tick.
      */
     private void restoreDeviceLines(int devices) {
-        setLines(devices);
+        hart.irqArray().drive(devices);
     }
 
-    private void setLines(int levels) {
-        for (int line = 0; line < 32; line++) {
-            hart.irqArray().setLine(line, (levels >>> line & 1) != 0);
-        }
-    }
 
     @Override
     public void notifyDataAccess(DataAccess access) {

@@ -57,12 +57,7 @@ final class RtlDevices implements MmioHandler {
         devices.setSeed(golden.seed());
         devices.console().addSink(golden.console()::write);
         // lines a testbench raised on the golden machine before the run drive the RTL as well
-        int preset = golden.hart().irqArray().driven();
-        for (int line = 0; line < 32; line++) {
-            if ((preset >>> line & 1) != 0) {
-                devices.hart().irqArray().setLine(line, true);
-            }
-        }
+        devices.hart().irqArray().drive(golden.hart().irqArray().driven());
         for (BusDevice d : devices.devices().values()) {
             if (d instanceof Ticking t) {
                 tickers.add(t);

@@ -46,7 +46,11 @@ public final class IrqArray {
     /** Drives interrupt line {@code line} (0..31). */
     public void setLine(int line, boolean level) {
         int bit = 1 << line;
-        int next = level ? driven | bit : driven & ~bit;
+        drive(level ? driven | bit : driven & ~bit);
+    }
+
+    /** Drives all 32 lines at once: bit i is line i's level. */
+    public void drive(int next) {
         if (next == driven) {
             return;
         }
