@@ -161,9 +161,7 @@ public final class LockstepSession {
              XSeedTwin twin = xSeeds == null ? null
                      : new XSeedTwin(library, dutOptions, segments, opt, xSeeds[0], xSeeds[1]);
              CheckingThread checking = new CheckingThread(checker, PIPELINE_BUFFERS, opt.batch(), progress)) {
-            for (Segment s : segments) {
-                dut.loadRam(s.address(), zeroFilled(s));
-            }
+            load(dut, segments);
             if (opt.flipRetire() >= 0) {
                 dut.flipRegisterWriteBit(opt.flipRetire(), opt.flipBit());
             }
@@ -280,9 +278,7 @@ public final class LockstepSession {
         RetireBatch batch = new RetireBatch(opt.batch());
         long start = System.nanoTime();
         try (VerilatedDut dut = VerilatedDut.open(library, dutOptions(machine, ram, opt), devices)) {
-            for (Segment s : segments) {
-                dut.loadRam(s.address(), zeroFilled(s));
-            }
+            load(dut, segments);
             dut.reset();
             LockstepResult.Outcome outcome = null;
             while (outcome == null) {
@@ -294,10 +290,11 @@ public final class LockstepSession {
                 devices.tickTo(dut.cycles(), dut);
                 devices.takeAccess();
                 devices.driveInterrupts(dut);
+                BatchHandoff.Ending ending = rtlEnding(why, dut);
                 if (devices.finished() != null) {
                     outcome = finishedOutcome(devices.finished());
-                } else if (rtlEnding(why, dut) != null) {
-                    outcome = rtlEnding(why, dut).outcome();
+                } else if (ending != null) {
+                    outcome = ending.outcome();
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -335,9 +332,7 @@ public final class LockstepSession {
         long from = Math.max(0, d.cycle() - opt.vcdBefore());
         long to = d.cycle() + opt.vcdAfter();
         try (VerilatedDut dut = VerilatedDut.open(traced, dutOptions, replay)) {
-            for (Segment s : segments) {
-                dut.loadRam(s.address(), zeroFilled(s));
-            }
+            load(dut, segments);
             if (opt.flipRetire() >= 0) {
                 dut.flipRegisterWriteBit(opt.flipRetire(), opt.flipBit());
             }
@@ -360,7 +355,14 @@ public final class LockstepSession {
         return finished.passed() ? LockstepResult.Outcome.PASS : LockstepResult.Outcome.PROGRAM_FAILED;
     }
 
-    static byte[] zeroFilled(Segment s) {
+    /** Loads the program's segments into the RTL's RAM, each zero-filled to its memory size. */
+    static void load(VerilatedDut dut, List<Segment> segments) {
+        for (Segment s : segments) {
+            dut.loadRam(s.address(), zeroFilled(s));
+        }
+    }
+
+    private static byte[] zeroFilled(Segment s) {
         if (s.memorySize() <= s.data().length) {
             return s.data();
         }

@@ -49,9 +49,7 @@ final class XSeedTwin implements AutoCloseable {
                 replay(new DataAccess(address, size, true, value));
             }
         });
-        for (LockstepSession.Segment s : segments) {
-            twin.loadRam(s.address(), LockstepSession.zeroFilled(s));
-        }
+        LockstepSession.load(twin, segments);
         if (opt.flipRetire() >= 0) {
             twin.flipRegisterWriteBit(opt.flipRetire(), opt.flipBit());
         }
