@@ -1,7 +1,5 @@
 package tandem.cli.bio;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tandem.cli.OutputOptions;
+import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.dut.BuildCache;
 import tandem.dut.bio.BioComparison;
 import tandem.dut.bio.BioLockstep;
 import tandem.dut.bio.BioStimulus;
 import tandem.golden.TandemException;
-import tandem.golden.bio.BioAssembler;
 
 /** {@code tandem bio lockstep}: BIO programs on the user's BIO RTL and on the model, aclk by aclk. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true,
@@ -54,6 +54,9 @@ public final class BioLockstepCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "tandem-out/bio-lockstep", description = "Directory for the report and VCD windows (${DEFAULT-VALUE}).")
     private Path out;
 
+    @Mixin
+    private OutputOptions output;
+
     @Override
     public Integer call() {
         if (cycles <= 0) {
@@ -73,13 +76,13 @@ public final class BioLockstepCommand implements Callable<Integer> {
         }
         BioStimulus s = BioStimulus.start((1 << progs.size()) - 1, 0, cycles);
         for (int core = 0; core < progs.size(); core++) {
-            s = s.withProgram(core, image(progs.get(core)));
+            s = s.withProgram(core, BioArguments.image(progs.get(core)));
         }
         for (Map.Entry<Integer, String> e : qdiv.entrySet()) {
             if (e.getKey() < 0 || e.getKey() > 3) {
                 throw new TandemException("--qdiv " + e.getKey() + "=...: core must be 0..3");
             }
-            s = s.withDivider(e.getKey(), (int) number("--qdiv " + e.getKey(), e.getValue()));
+            s = s.withDivider(e.getKey(), (int) BioArguments.number("--qdiv " + e.getKey(), e.getValue()));
         }
         for (String p : pushes) {
             int colon = p.indexOf(':');
@@ -87,44 +90,27 @@ public final class BioLockstepCommand implements Callable<Integer> {
             if (colon <= 0 || eq <= colon) {
                 throw new TandemException("--push " + p + ": expected CYCLE:FIFO=VALUE, e.g. 50:0=0x41");
             }
-            long fifo = number("--push", p.substring(colon + 1, eq));
+            long fifo = BioArguments.number("--push", p.substring(colon + 1, eq));
             if (fifo < 0 || fifo > 3) {
                 throw new TandemException("--push " + p + ": FIFO must be 0..3");
             }
-            s = s.withPush(number("--push", p.substring(0, colon)), (int) fifo, (int) number("--push", p.substring(eq + 1)));
+            s = s.withPush(BioArguments.number("--push", p.substring(0, colon)), (int) fifo, (int) BioArguments.number("--push", p.substring(eq + 1)));
         }
-        BioLockstep lockstep = BioLockstep.build(given, BuildCache.standard(), System.err);
+        BioLockstep lockstep = BioLockstep.build(given, BuildCache.standard(), output.log());
         BioComparison r = lockstep.run(s, out);
-        PrintWriter console = spec.commandLine().getOut();
-        console.printf("bio lockstep: %s%n", r.detail());
+        Summary summary = new Summary("bio lockstep").figure("matched", r.matched()).figure("cycles", cycles)
+                .line("bio lockstep: " + r.detail()).figure("detail", r.detail());
         if (r.report() != null) {
-            console.printf("bio lockstep: report %s%n", r.report());
+            summary.line("bio lockstep: report " + r.report()).figure("report", r.report().toString());
         }
-        console.flush();
-        return r.matched() ? Tandem.PASS : Tandem.FAIL;
+        if (!r.matched()) {
+            summary.problem("bio lockstep: " + r.detail());
+        }
+        return summary.print(output, spec.commandLine(), r.matched() ? Tandem.PASS : Tandem.FAIL);
     }
 
     private static boolean isProgram(Path p) {
         String n = p.getFileName().toString();
         return (n.endsWith(".S") || n.endsWith(".s") || n.endsWith(".bin")) && !Files.isDirectory(p);
-    }
-
-    private static byte[] image(Path program) {
-        if (program.getFileName().toString().endsWith(".bin")) {
-            try {
-                return Files.readAllBytes(program);
-            } catch (IOException e) {
-                throw new TandemException(program + ": cannot read: " + e.getMessage(), e);
-            }
-        }
-        return BioAssembler.assemble(program);
-    }
-
-    private static long number(String option, String text) {
-        try {
-            return Long.decode(text.trim());
-        } catch (NumberFormatException e) {
-            throw new TandemException(option + ": not a number: '" + text + "'");
-        }
     }
 }

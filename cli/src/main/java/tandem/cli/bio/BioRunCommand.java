@@ -2,7 +2,6 @@ package tandem.cli.bio;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import tandem.cli.Summary;
 import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.bio.Bio;
-import tandem.golden.bio.BioAssembler;
 import tandem.golden.bio.BioConfig;
 import tandem.golden.hart.Profile;
 import tandem.golden.platform.Machine;
@@ -137,7 +135,7 @@ public final class BioRunCommand implements Callable<Integer> {
         Bio bio = new Bio(config, null);
         int started = 0;
         for (int core = 0; core < programs.size(); core++) {
-            bio.loadProgram(core, image(programs.get(core)));
+            bio.loadProgram(core, BioArguments.image(programs.get(core)));
             started |= 1 << core;
         }
         configure(bio);
@@ -152,9 +150,9 @@ public final class BioRunCommand implements Callable<Integer> {
             if (core < 0 || core > 3) {
                 throw new TandemException("--qdiv " + core + "=...: core must be 0..3");
             }
-            bio.store(0x50 + 4 * core, (int) number("--qdiv " + core, e.getValue()), 4);
+            bio.store(0x50 + 4 * core, (int) BioArguments.number("--qdiv " + core, e.getValue()), 4);
         }
-        bio.drivePins((int) number("--pins-in", pinsIn));
+        bio.drivePins((int) BioArguments.number("--pins-in", pinsIn));
     }
 
     /** The platform's BIO with the CPU program loaded, at the CPU's reset. */
@@ -207,11 +205,11 @@ public final class BioRunCommand implements Callable<Integer> {
     private void pushBeforeStart(Bio bio, long origin) {
         for (String push : pushes) {
             int eq = push.indexOf('=');
-            long fifo = eq > 0 ? number("--push", push.substring(0, eq)) : -1;
+            long fifo = eq > 0 ? BioArguments.number("--push", push.substring(0, eq)) : -1;
             if (fifo < 0 || fifo > 3) {
                 throw new TandemException("--push " + push + ": expected FIFO=VALUE with FIFO 0..3");
             }
-            bio.store(0x10 + 4 * (int) fifo, (int) number("--push", push.substring(eq + 1)), 4);
+            bio.store(0x10 + 4 * (int) fifo, (int) BioArguments.number("--push", push.substring(eq + 1)), 4);
             if (bio.cycle() - origin < cycles) {
                 bio.run(1);
             }
@@ -258,26 +256,6 @@ public final class BioRunCommand implements Callable<Integer> {
         return summary.figure("vcd", vcdPath.toString()).figure("csv", csvPath.toString());
     }
 
-    private static byte[] image(Path program) {
-        String name = program.getFileName().toString();
-        if (name.endsWith(".bin")) {
-            try {
-                return Files.readAllBytes(program);
-            } catch (IOException e) {
-                throw new TandemException(program + ": cannot read: " + e.getMessage(), e);
-            }
-        }
-        return BioAssembler.assemble(program);
-    }
-
-    private static long number(String what, String text) {
-        String t = text.trim().replace("_", "");
-        try {
-            return t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new TandemException(what + ": '" + text + "' is not a number");
-        }
-    }
 
     private static String stripExtension(String name) {
         int dot = name.lastIndexOf('.');
