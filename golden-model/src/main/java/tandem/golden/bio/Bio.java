@@ -76,6 +76,8 @@ public final class Bio implements BusDevice, Ticking {
     /** Every core was stalled, disabled or trapped in the last clock: the quiet fast path may apply. */
     private boolean quietCandidate;
     private boolean quietSkipping = true;
+    private boolean spanReplay = true;
+    private final SpanTable spans = new SpanTable();
     /** Clocks run by the quiet fast path so far (for tests and benchmarks). */
     private long quietCycles;
     /** The CPU's cycle counter when the block follows it ({@link #followCpuClock}), else null. */
@@ -168,6 +170,8 @@ public final class Bio implements BusDevice, Ticking {
         this.irqLines = new IrqLine[CORES];
         for (int i = 0; i < CORES; i++) {
             cores[i] = new BioCore(i, config);
+            cores[i].fetchedWords = spans.fetchedWords();
+            cores[i].table = spans;
             fifos[i] = new BioFifo();
             dividers[i] = new QuantumDivider();
             this.irqLines[i] = irqLines != null && i < irqLines.length && irqLines[i] != null ? irqLines[i] : IrqLine.NONE;
@@ -251,6 +255,20 @@ public final class Bio implements BusDevice, Ticking {
         externalPins = levels;
     }
 
+    /** Core {@code c}'s whole state as text (see {@link BioCore#describeState}), for differential tests. */
+    String describeCore(int c) {
+        return cores[c].describeState();
+    }
+
+    /** The block's own registers as text: pins and their pipeline, events, FIFOs, pulses, counters (for differential tests). */
+    String describeBlock() {
+        return String.format("gpioOutAclk=%x gpioDirAclk=%x gpioOut=%x gpioDir=%x inSync0=%x inSync1=%x inSnapped=%x events=%x"
+                + " quantum=%x pclkPhase=%d irqState=%x irqAggQ=%x flevel=%x clocks=%d,%d,%d,%d heads=%x,%x,%x,%x",
+                gpioOutAclk, gpioDirAclk, gpioOut, gpioDir, inSync0, inSync1, inSnapped, events, quantum, pclkPhase,
+                irqState, irqAggQ, flevel(), clockCount[0], clockCount[1], clockCount[2], clockCount[3],
+                fifos[0].head(), fifos[1].head(), fifos[2].head(), fifos[3].head());
+    }
+
     int fifoHead(int k) {
         return fifos[k].head();
     }
@@ -278,6 +296,7 @@ public final class Bio implements BusDevice, Ticking {
             int shift = (i & 3) * 8;
             ram[i >> 2] = (ram[i >> 2] & ~(0xFF << shift)) | ((image[i] & 0xFF) << shift);
         }
+        cores[c].codeChanged();
     }
 
     // ---------------------------------------------------------------- time
@@ -286,6 +305,10 @@ public final class Bio implements BusDevice, Ticking {
     public void run(long cycles) {
         long end = cycles > Long.MAX_VALUE - cycle ? Long.MAX_VALUE : cycle + cycles;
         BioObserver o = observer;
+        if (o == null && quietSkipping && spanReplay) {
+            runSpans(end);
+            return;
+        }
         while (cycle < end) {
             if (cycle >= nextApbLanding) {
                 landApbWrites();
@@ -302,6 +325,306 @@ public final class Bio implements BusDevice, Ticking {
                 o.cycle(this);
             }
         }
+    }
+
+    /** Turns span replay off or on (on by default); for differential tests and benchmarks. */
+    void setSpanReplay(boolean on) {
+        spanReplay = on;
+    }
+
+    /** The spans learned and replayed so far, shared by the cores. */
+    SpanTable spans() {
+        return spans;
+    }
+
+    /**
+     * The run loop without an observer. Cores run by instruction spans ({@link SpanNode}): at a span
+     * boundary a core whose next span was learned before replays it in one step — and the spans after
+     * it, as long as they neither read nor write the block — and is left alone until the clock it
+     * reaches; its FIFO pop and block write are applied by {@link #cycleOnce} at their clocks. Spans
+     * not learned yet, quantum waits, stalls and traps run on the reference core clock by clock,
+     * which learns the spans it steps. Clocks in which only replaying or waiting cores exist and the
+     * block has settled are jumped over ({@link #jumpQuietCycles}). Spans never cross the end of the
+     * run or a host write landing, so every core is back on the reference at both.
+     */
+    private void runSpans(long end) {
+        while (cycle < end) {
+            if (cycle >= nextApbLanding) {
+                landApbWrites();
+            }
+            long limit = Math.min(end, nextApbLanding);
+            if (pendingCtrl >= 0) {
+                materializeAll();
+            }
+            for (int c = 0; c < CORES; c++) {
+                BioCore core = cores[c];
+                if (core.fast ? core.tc == cycle : core.spanStart && spanEligible(c) && !stalledInLdRs1(core)) {
+                    atBoundary(c, limit);
+                }
+            }
+            long before = cycle;
+            if (!needsCycle()) {
+                jumpTo(limit);
+            }
+            if (cycle == before) {
+                cycleOnce();
+            }
+            resumeAfterWrites(limit);
+        }
+        materializeAll();
+    }
+
+    /** Cores held at a block write by a full write queue replay on once writes were applied. */
+    private void resumeAfterWrites(long limit) {
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            if (core.fast && core.tc > cycle && core.node.outputOnly && !core.writes.isFull()) {
+                runAhead(core, c, limit);
+            }
+        }
+    }
+
+    /** A core on the reference at its boundary still waits for a FIFO word or an event. */
+    private boolean stalledInLdRs1(BioCore core) {
+        core.evalOutputs(events, false);
+        int readable = 0;
+        for (int k = 0; k < CORES; k++) {
+            readable |= fifos[k].readable() ? 1 << k : 0;
+        }
+        return (core.outFifoRead & ~readable) != 0 || core.outEventStall;
+    }
+
+    private boolean spanEligible(int c) {
+        return pendingCtrl < 0 && (enSync & (1 << c)) != 0 && restartCount[c] == 0;
+    }
+
+    /** Puts every replaying core back on the reference; they all sit at span boundaries now. */
+    private void materializeAll() {
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            if (core.fast) {
+                if (core.tc != cycle || !core.writes.isEmpty()) {
+                    throw new IllegalStateException("BIO core " + c + " is mid-span at clock " + cycle + " (span ends at " + core.tc + ")");
+                }
+                core.materialize();
+            }
+        }
+    }
+
+    /** Core {@code c} is at a span boundary now: replay its span (and what follows) or step it on the reference. */
+    private void atBoundary(int c, long limit) {
+        BioCore core = cores[c];
+        SpanNode n = core.fast ? core.node : spans.intern(core);
+        if (!n.replayable) {
+            toReference(core, null, 0, 0, 0);
+            return;
+        }
+        if (n.sync) {
+            int readable = 0;
+            for (int k = 0; k < CORES; k++) {
+                readable |= fifos[k].readable() ? 1 << k : 0;
+            }
+            int mask = core.eventMask;
+            if ((n.popMask & ~readable) != 0 || (n.eventRead && mask != 0 && (mask & events) == 0)) {
+                // Stalled in ld_rs1: the reference holds it (its RAM handshake still moves) and the
+                // boundary is looked at again at the next clock anything happens.
+                toReference(core, null, 0, 0, 0);
+                core.spanStart = true;
+                return;
+            }
+        }
+        int v1 = core.readPort(n.src1, this);
+        int v2 = core.readPort(n.src2, this);
+        int next = BioCore.nextPc(n, v1, v2);
+        SpanEdge e = core.edgeFor(n, next, v1);
+        boolean data = n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE;
+        if (data && ((v1 + n.imm) >>> 28) != 0) {
+            toReference(core, null, 0, 0, 0);
+            return;
+        }
+        if (e == null || !core.fetchesMatch(e) || (data && !core.dataAccessReplayable(n, e, v1))) {
+            toReference(core, n, v1, v2, next);
+            return;
+        }
+        if (cycle + e.cycles > limit || (e.effectOffset >= 0 && !roomForPush(n.rd, e.effectOffset))) {
+            toReference(core, null, 0, 0, 0);
+            return;
+        }
+        int result = core.replay(n, e, v1, v2);
+        spans.countReplayed(1);
+        if (n.popMask != 0) {
+            core.popAt = cycle;
+            core.popMask = n.popMask;
+        }
+        if (e.effectOffset >= 0) {
+            core.scheduleWrite(n.rd, cycle + e.effectOffset, result);
+        }
+        core.fast = true;
+        core.tc = cycle + e.cycles;
+        core.node = e.to;
+        runAhead(core, c, limit);
+    }
+
+    /**
+     * A push to x{@code rd} {@code offset} clocks from now finds room whatever happens until then
+     * (the storage gains at most one word a clock); other registers always take the write.
+     */
+    boolean roomForPush(int rd, int offset) {
+        return (rd & 0x1C) != 16 || fifos[rd & 3].storedWords() + offset < 8;
+    }
+
+    /** Runs the core on the reference from now, learning the span from {@code learn} when given. */
+    private void toReference(BioCore core, SpanNode learn, int v1, int v2, int next) {
+        if (core.fast) {
+            core.materialize();
+        }
+        core.spanStart = false;
+        if (learn != null) {
+            core.startLearning(learn, cycle, v1, v2, next);
+        }
+    }
+
+    /** Lets core {@code c} replay ahead from its boundary (see {@link BioCore#runAhead}). */
+    private void runAhead(BioCore core, int c, long limit) {
+        spans.countReplayed(core.runAhead(limit, cycle, clockCount[c], this));
+    }
+
+    /**
+     * This clock has to run through {@link #cycleOnce}: the block has not settled, a replayed span
+     * has a strobe now, or a core on the reference steps (anything but a quiet wait).
+     */
+    private boolean needsCycle() {
+        if (!blockSettledBesidesPins() || (extclock & 0xF) != 0) {
+            return true;
+        }
+        int readable = 0;
+        int writable = 0;
+        for (int k = 0; k < CORES; k++) {
+            readable |= fifos[k].readable() ? 1 << k : 0;
+            writable |= fifos[k].writable() ? 1 << k : 0;
+        }
+        final int ev = events;
+        final boolean foldPins = pinsFoldable();
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            if (core.fast) {
+                if (core.popAt == cycle || (core.writes.nextAt() == cycle && !(foldPins && PinStrobes.isPinRegister(core.writes.nextReg())))) {
+                    return true;
+                }
+                continue;
+            }
+            if ((enSync & (1 << c)) == 0 || core.trapAtRest()) {
+                continue;
+            }
+            core.evalOutputs(ev, false);
+            int rd = core.outFifoRead;
+            int wr = core.outFifoWrite;
+            if ((rd & readable) != 0 || (wr & writable) != 0 || (core.outWen && core.outWaddr >= 21)) {
+                return true;
+            }
+            boolean quantumWait = core.outQuantaHalt && (quantum & (1 << c)) == 0;
+            if (!quantumWait && !core.outEventStall && rd == 0 && wr == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Jumps the block to the next clock anything happens: a replaying core reaching its boundary, FIFO
+     * pop or block write, a waiting core's quantum pulse, or {@code limit}. Pin writes of replaying
+     * cores are folded into the jump when no one samples the pins on the way ({@link #pinsFoldable}).
+     */
+    private void jumpTo(long limit) {
+        long target = limit;
+        int waiting = 0;
+        int replaying = 0;
+        boolean foldPins = pinsFoldable();
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            if (core.fast) {
+                replaying |= 1 << c;
+                target = Math.min(target, core.tc);
+                if (core.popAt > cycle) {
+                    target = Math.min(target, core.popAt);
+                }
+                target = Math.min(target, foldPins ? core.writes.nextNonPinAt() : core.writes.nextAt());
+            } else {
+                core.abortLearning();
+                if ((enSync & (1 << c)) != 0 && !core.trapAtRest() && core.outQuantaHalt) {
+                    waiting |= 1 << c;
+                }
+            }
+        }
+        long from = cycle;
+        if (!foldPins && !pinsSettled()) {
+            // A pin write is still on its way through the output register and synchronisers:
+            // one clock of only that, the waiting cores' RAM handshakes and time.
+            if ((quantum & waiting) != 0) {
+                return;
+            }
+            for (int c = 0; c < CORES; c++) {
+                if ((replaying & (1 << c)) == 0) {
+                    cores[c].ramEdge((enSync & (1 << c)) != 0);
+                }
+            }
+            clockTime(enSync, clockPins(0, 0, 0, 0));
+        } else {
+            extclkSelectedQ = 0;
+            jumpQuietCycles(target, waiting, replaying, dividers[(configReg >> 3) & 3], cleanedInputs(), foldPins);
+        }
+        quietCycles += cycle - from;
+    }
+
+    /**
+     * Runs the pins through clocks {@code cycle} .. {@code end - 1} with the replaying cores' queued
+     * pin writes applied at their clocks (all of them pin writes, see {@link #jumpTo}).
+     */
+    private void foldPinWrites(long end) {
+        long p = cycle;
+        PinStrobes strobes = jumpPins;
+        while (true) {
+            long te = Long.MAX_VALUE;
+            for (int c = 0; c < CORES; c++) {
+                if (cores[c].fast) {
+                    te = Math.min(te, cores[c].writes.nextAt());
+                }
+            }
+            if (te >= end) {
+                break;
+            }
+            advancePins(te - p);
+            strobes.clear();
+            for (int c = 0; c < CORES; c++) {
+                BlockWrites writes = cores[c].writes;
+                if (cores[c].fast && writes.nextAt() == te) {
+                    strobes.add(writes.nextReg(), writes.nextData(), writes.nextMask());
+                    writes.pop();
+                }
+            }
+            clockPins(strobes.set, strobes.clr, strobes.dirSet, strobes.dirClr);
+            p = te + 1;
+        }
+        advancePins(end - p);
+    }
+
+    /** {@code n} clocks of the pin path without writes (see {@link #settlePins}). */
+    private void advancePins(long n) {
+        if (n >= 3) {
+            settlePins();
+        } else if (n > 0 && !(pinsSettled() && inSnapped == cleanedInputs())) {
+            for (long i = 0; i < n; i++) {
+                clockPins(0, 0, 0, 0);
+            }
+        }
+    }
+
+    /**
+     * Pin writes and the pin pipeline can be run clock by clock inside a jump: no snapping of outputs
+     * to a quantum, inputs snapped on every clock, no external quantum clock.
+     */
+    private boolean pinsFoldable() {
+        return (configReg & 0x4) == 0 && (extclock & 0xF) == 0 && dividers[(configReg >> 3) & 3].alwaysPulsing();
     }
 
     /** Turns the quiet-cycle fast path off or on (on by default); for differential tests. */
@@ -364,7 +687,7 @@ public final class Bio implements BusDevice, Ticking {
         final int cleaned = cleanedInputs();
         extclkSelectedQ = 0;
         if (o == null) {
-            jumpQuietCycles(limit, waiting, inputSnap, cleaned);
+            jumpQuietCycles(limit, waiting, 0, inputSnap, cleaned, false);
             quietCycles += cycle - from;
             return;
         }
@@ -401,7 +724,8 @@ public final class Bio implements BusDevice, Ticking {
      * the first pulse of a waiting core's divider; the RAM handshakes settle in two clocks and then
      * only toggle, the dividers advance in bulk, the counters add up.
      */
-    private void jumpQuietCycles(long limit, int waiting, QuantumDivider inputSnap, int cleaned) {
+    private void jumpQuietCycles(long limit, int waiting, int replaying, QuantumDivider inputSnap, int cleaned,
+                                 boolean foldPins) {
         if ((quantum & waiting) != 0 || cycle >= limit) {
             return;
         }
@@ -412,24 +736,32 @@ public final class Bio implements BusDevice, Ticking {
             }
         }
         final int en = enSync;
-        if (inputSnap.clocksUntilPulse(k - 1) <= k - 1) {
+        if (foldPins) {
+            foldPinWrites(cycle + k);
+        } else if (inputSnap.clocksUntilPulse(k - 1) <= k - 1) {
             inSnapped = cleaned;
         }
         int q = 0;
         for (int c = 0; c < CORES; c++) {
             boolean coreEn = (en & (1 << c)) != 0;
             BioCore core = cores[c];
-            core.ramEdge(coreEn);
-            if (k >= 2) {
+            if ((replaying & (1 << c)) == 0) {
                 core.ramEdge(coreEn);
-                core.ramEdgesSettled(k - 2);
+                if (k >= 2) {
+                    core.ramEdge(coreEn);
+                    core.ramEdgesSettled(k - 2);
+                }
             }
             QuantumDivider div = dividers[c];
-            div.advance(k - 1);
-            if (div.penable()) {
+            if (div.alwaysPulsing()) {
                 q |= 1 << c;
+            } else {
+                div.advance(k - 1);
+                if (div.penable()) {
+                    q |= 1 << c;
+                }
+                div.clock(false);
             }
-            div.clock(false);
             clockCount[c] = coreEn ? (int) (clockCount[c] + k) : 0;
         }
         quantum = q;
@@ -444,6 +776,11 @@ public final class Bio implements BusDevice, Ticking {
 
     /** The block-level state is at the fixed point a clock without core activity keeps it at. */
     private boolean blockSettled() {
+        return blockSettledBesidesPins() && pinsSettled();
+    }
+
+    /** {@link #blockSettled} but for the GPIO output register and input synchronisers. */
+    private boolean blockSettledBesidesPins() {
         if (pendingCtrl >= 0 || hostFifoTraffic || hostEventSetValid || hostEventClrValid
                 || hostEventSetPValid || hostEventClrPValid || hostEventSetP != 0 || hostEventClrP != 0
                 || (extclock & 0xF) != 0) {
@@ -454,19 +791,36 @@ public final class Bio implements BusDevice, Ticking {
                 return false;
             }
         }
-        if (gpioOut != gpioOutAclk || gpioDir != gpioDirAclk) {
-            return false;
-        }
-        int oe = gpioDir ^ oeInvert;
-        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
-        if (inSync0 != (pad ^ inInvert) || inSync1 != inSync0) {
-            return false;
-        }
         int levels = etype == 0 ? 0 : levelEvents(flevel()) << 24;
         if ((events & 0xFF00_0000) != levels) {
             return false;
         }
         return irqsSettled();
+    }
+
+    /**
+     * Three or more clocks without pin writes, outputs not snapped and inputs snapped every clock:
+     * the output register, the synchronisers and the snapped inputs reach their fixed point.
+     */
+    private void settlePins() {
+        gpioOut = gpioOutAclk;
+        gpioDir = gpioDirAclk;
+        int oe = gpioDir ^ oeInvert;
+        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
+        inSync0 = pad ^ inInvert;
+        inSync1 = inSync0;
+        inSnapped = inSync0;
+        extclkSelectedQ = 0;
+    }
+
+    /** The GPIO output register and input synchronisers hold what another clock would give them. */
+    private boolean pinsSettled() {
+        if (gpioOut != gpioOutAclk || gpioDir != gpioDirAclk) {
+            return false;
+        }
+        int oe = gpioDir ^ oeInvert;
+        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
+        return inSync0 == (pad ^ inInvert) && inSync1 == inSync0;
     }
 
     /** An interrupt update now would change nothing (see {@link #updateIrqs}). */
@@ -589,7 +943,8 @@ public final class Bio implements BusDevice, Ticking {
         int stall = 0;
         int fifoRe = 0;
         int fifoWe = 0;
-        int gpioSet = 0, gpioClr = 0, dirSet = 0, dirClr = 0;
+        final PinStrobes pins = cyclePins;
+        pins.clear();
         boolean evSetValid = hostEventSetPValid;
         int evSet = hostEventSetP;
         boolean evClrValid = hostEventClrPValid;
@@ -608,17 +963,42 @@ public final class Bio implements BusDevice, Ticking {
         }
         for (int c = 0; c < CORES; c++) {
             BioCore core = cores[c];
-            boolean inReset = restartCount[c] > 0;
-            core.evalOutputs(ev, inReset);
             boolean coreEn = (en & (1 << c)) != 0;
-            int rd = core.outFifoRead;
-            int wr = core.outFifoWrite;
-            if (!coreEn
-                    || (core.outQuantaHalt && (quantum & (1 << c)) == 0)
-                    || (rd & ~readable) != 0
-                    || (wr & ~writable) != 0
-                    || core.outEventStall) {
-                stall |= 1 << c;
+            int rd;
+            int wr;
+            boolean wen;
+            int waddr;
+            int wdata;
+            int mask;
+            if (core.fast) {
+                // Replayed span: only the strobes scheduled for this clock; never stalled.
+                rd = core.popAt == cycle ? core.popMask : 0;
+                BlockWrites writes = core.writes;
+                wen = writes.nextAt() == cycle;
+                waddr = wen ? writes.nextReg() : 0;
+                wdata = wen ? writes.nextData() : 0;
+                mask = wen ? writes.nextMask() : 0;
+                if (wen) {
+                    writes.pop();
+                }
+                wr = wen && (waddr & 0x1C) == 16 ? 1 << (waddr & 3) : 0;
+            } else {
+                boolean inReset = restartCount[c] > 0;
+                core.evalOutputs(ev, inReset);
+                rd = core.outFifoRead;
+                wr = core.outFifoWrite;
+                wen = core.outWen;
+                waddr = core.outWaddr;
+                wdata = core.outWdata;
+                mask = core.gpioMask;
+                if (!coreEn
+                        || (core.outQuantaHalt && (quantum & (1 << c)) == 0)
+                        || (rd & ~readable) != 0
+                        || (wr & ~writable) != 0
+                        || core.outEventStall) {
+                    stall |= 1 << c;
+                }
+                core.learnCycle(cycle, (stall & (1 << c)) != 0);
             }
             if (coreEn) {
                 fifoRe |= rd;
@@ -627,22 +1007,15 @@ public final class Bio implements BusDevice, Ticking {
                     fifoWe |= newWriters;
                     for (int k = 0; k < CORES; k++) {
                         if ((newWriters & (1 << k)) != 0) {
-                            wdataFor[k] = core.outWdata;
+                            wdataFor[k] = wdata;
                         }
                     }
                 }
             }
-            if (core.outWen) {
-                int waddr = core.outWaddr;
+            if (wen) {
                 if (waddr >= 21) {
-                    int w = core.outWdata;
-                    int mask = core.gpioMask;
+                    int w = wdata;
                     switch (waddr) {
-                        case 21: gpioSet |= mask & w; gpioClr |= mask & ~w; break;
-                        case 22: gpioSet |= mask & w; break;
-                        case 23: gpioClr |= mask & ~w; break;
-                        case 24: dirSet |= mask & w; break;
-                        case 25: dirClr |= mask & w; break;
                         case 28:
                             if (!evSetValid) {
                                 evSetValid = true;
@@ -655,7 +1028,9 @@ public final class Bio implements BusDevice, Ticking {
                                 evClr = w & 0xFF_FFFF;
                             }
                             break;
-                        default: break;
+                        default:
+                            pins.add(waddr, w, mask);
+                            break;
                     }
                 }
             }
@@ -663,7 +1038,7 @@ public final class Bio implements BusDevice, Ticking {
         int resting = stall;
         if (resting != 0xF) {
             for (int c = 0; c < CORES; c++) {
-                if ((resting & (1 << c)) == 0 && cores[c].cpuState == BioCore.TRAP) {
+                if ((resting & (1 << c)) == 0 && !cores[c].fast && cores[c].cpuState == BioCore.TRAP) {
                     resting |= 1 << c;
                 }
             }
@@ -671,8 +1046,9 @@ public final class Bio implements BusDevice, Ticking {
         quietCandidate = resting == 0xF;
         // Clock edge: cores (reading pre-edge FIFO heads, pins and events), then the block.
         for (int c = 0; c < CORES; c++) {
-            boolean inReset = restartCount[c] > 0;
-            cores[c].edge((stall & (1 << c)) != 0, inReset, (en & (1 << c)) != 0, this);
+            if (!cores[c].fast) {
+                cores[c].edge((stall & (1 << c)) != 0, restartCount[c] > 0, (en & (1 << c)) != 0, this);
+            }
         }
         for (int k = 0; k < CORES; k++) {
             BioFifo f = fifos[k];
@@ -701,7 +1077,21 @@ public final class Bio implements BusDevice, Ticking {
         hostEventSetValid = false;
         hostEventClrValid = false;
 
-        // GPIO: set/clear register, output register (optionally snapped to a quantum), input path.
+        clockTime(en, clockPins(pins.set, pins.clr, pins.dirSet, pins.dirClr));
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            if (core.spanStart && core.learning()) {
+                core.finishLearning(cycle, spans);
+            }
+        }
+    }
+
+    /**
+     * The GPIO part of a clock edge: the set/clear register, the output register (optionally
+     * snapped to a quantum) and the input synchronisers. Returns the synchronised external clock
+     * pins, one bit per core.
+     */
+    private int clockPins(int gpioSet, int gpioClr, int dirSet, int dirClr) {
         boolean snapOut = (configReg & 0x4) != 0;
         if (!snapOut || dividers[configReg & 3].penable()) {
             gpioOut = gpioOutAclk;
@@ -724,8 +1114,11 @@ public final class Bio implements BusDevice, Ticking {
         int oe = gpioDir ^ oeInvert;
         int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
         inSync0 = pad ^ inInvert;
+        return extclkSelected;
+    }
 
-        // Quantum pulses, dividers, clock counters, reset sequencing.
+    /** The rest of a clock edge: quantum pulses, dividers, clock counters, reset sequencing, host clock phase. */
+    private void clockTime(int en, int extclkSelected) {
         int q = 0;
         for (int c = 0; c < CORES; c++) {
             QuantumDivider div = dividers[c];
@@ -754,6 +1147,8 @@ public final class Bio implements BusDevice, Ticking {
     }
 
     private final int[] wdataScratch = new int[CORES];
+    private final PinStrobes cyclePins = new PinStrobes();
+    private final PinStrobes jumpPins = new PinStrobes();
 
     private int levelEvents(int levels) {
         int out = 0;
@@ -921,6 +1316,7 @@ public final class Bio implements BusDevice, Ticking {
             int c = (aligned >> 12) - 1;
             if ((enSync & (1 << c)) == 0) {
                 cores[c].ram[(aligned & 0xFFF) >> 2] = value;
+                cores[c].codeChanged();
             }
             return;
         }

@@ -26,7 +26,7 @@ final class BioCore {
     private static final int DECODE_CACHE = 1024;
 
     final int id;
-    final int[] ram = new int[RAM_WORDS];
+    final int[] ram;
     private final BioConfig config;
 
     // RAM side, clocked by aclk (never gated).
@@ -76,17 +76,17 @@ final class BioCore {
     private boolean mulShiftOut;
 
     // Register file: x1..x15, and the x26/x27 masks.
-    private final int[] regs = new int[16];
+    private final int[] regs;
     int gpioMask = -1;
     int eventMask;
 
     // Decode cache, direct-mapped on the instruction word.
-    private final int[] cacheTag = new int[DECODE_CACHE];
-    private final int[] cacheDec = new int[DECODE_CACHE];
-    private final int[] cacheImm = new int[DECODE_CACHE];
-    private final int[] cacheImmJ = new int[DECODE_CACHE];
-    private final boolean[] cacheValid = new boolean[DECODE_CACHE];
-    private final int[] immScratch = new int[2];
+    private final int[] cacheTag;
+    private final int[] cacheDec;
+    private final int[] cacheImm;
+    private final int[] cacheImmJ;
+    private final boolean[] cacheValid;
+    private final int[] immScratch;
 
     // Outputs of evalOutputs for this cycle.
     boolean outWen;
@@ -107,7 +107,33 @@ final class BioCore {
     BioCore(int id, BioConfig config) {
         this.id = id;
         this.config = config;
+        ram = new int[RAM_WORDS];
+        regs = new int[16];
+        cacheTag = new int[DECODE_CACHE];
+        cacheDec = new int[DECODE_CACHE];
+        cacheImm = new int[DECODE_CACHE];
+        cacheImmJ = new int[DECODE_CACHE];
+        cacheValid = new boolean[DECODE_CACHE];
+        immScratch = new int[2];
+        writes = new BlockWrites();
         reset();
+    }
+
+    /** A snapshot of {@code source}'s micro-state and tracked registers, without RAM, registers or decode cache. */
+    private BioCore(BioCore source) {
+        this.id = source.id;
+        this.config = source.config;
+        ram = null;
+        regs = null;
+        cacheTag = null;
+        cacheDec = null;
+        cacheImm = null;
+        cacheImmJ = null;
+        cacheValid = null;
+        immScratch = null;
+        writes = null;
+        copyMicroState(source);
+        copyTracked(source, W_ALL);
     }
 
     /** True once the core executed an illegal instruction, ecall or ebreak (DBGn.TRAP). */
@@ -249,6 +275,7 @@ final class BioCore {
         }
         if (!stalled) {
             dirty = true;
+            spanStart = false;
             step(ready, rdata, bio);
         }
     }
@@ -266,6 +293,9 @@ final class BioCore {
         deadCycle = memValidD && ready;
         memValidD = newValidD;
         if (valid && enabled) {
+            if ((written & W_MEMADDR) == 0) {
+                consumed |= W_MEMADDR;
+            }
             int addr = memAddr;
             if ((addr >>> 28) != 0) {
                 throw new tandem.golden.TandemException(String.format(
@@ -275,10 +305,17 @@ final class BioCore {
             int index = (addr >>> 2) & (RAM_WORDS - 1);
             int old = ram[index];
             ramQ = old;
+            written |= W_RAMQ;
             int strobe = memWstrb;
+            if (memAddrIsFetch && strobe == 0) {
+                logFetch(index);
+            }
             if (strobe != 0) {
                 int mask = (strobe & 1) * 0xFF | (strobe & 2) * 0x7F80 | (strobe & 4) * 0x3FC000 | (strobe & 8) * 0x1FE00000;
                 ram[index] = (old & ~mask) | (memWdata & mask);
+                if (fetchedWords[index]) {
+                    codeVersion++;
+                }
             }
         }
     }
@@ -313,6 +350,7 @@ final class BioCore {
         latchedStore = true;
         latchedRd = 2;
         regOut = 0xFFF;
+        written |= W_REGOUT;
         latchedStalu = false;
         latchedBranch = false;
         latchedIsLu = latchedIsLh = latchedIsLb = false;
@@ -326,7 +364,7 @@ final class BioCore {
         eventMask = 0;
     }
 
-    private int readPort(int r, Bio bio) {
+    int readPort(int r, Bio bio) {
         switch (r) {
             case 0: return 0;
             case 16: case 17: case 18: case 19: return bio.fifoHead(r - 16);
@@ -355,7 +393,7 @@ final class BioCore {
         return cacheDec[key];
     }
 
-    private static int aluOut(int op, int a, int b) {
+    static int aluOut(int op, int a, int b) {
         switch (op) {
             case BioInsn.SUB: return a - b;
             case BioInsn.SLT: case BioInsn.SLTI: return a < b ? 1 : 0;
@@ -370,7 +408,7 @@ final class BioCore {
         }
     }
 
-    private static boolean branchTaken(int op, int a, int b) {
+    static boolean branchTaken(int op, int a, int b) {
         switch (op) {
             case BioInsn.BEQ: return a == b;
             case BioInsn.BNE: return a != b;
@@ -407,6 +445,17 @@ final class BioCore {
         final boolean clearPhw = latchedBranch || (prefetchedHighWord && clearPhwQ);
         final boolean laUsePhw = laFirstword && prefetchedHighWord && !clearPhw;
         final boolean xfer = (memValid && memReady) || (laUsePhw && doRinst);
+        final boolean staleRdata = (written & W_RAMQ) == 0;
+        if (memValid && memReady && staleRdata) {
+            // The RAM output this transfer reads was there before the span began.
+            consumed |= W_RAMQ;
+        }
+        if ((laUsePhw || memLaSecondword) && (written & W_BUF16) == 0) {
+            consumed |= W_BUF16;
+        }
+        if (!xfer && memState == 3 && doRinst && (written & W_MEMRDATAQ) == 0) {
+            consumed |= W_MEMRDATAQ;
+        }
         final int noshuf = xfer ? memRdata : memRdataQ;
         final int latched = laUsePhw ? buf16
                 : memLaSecondword ? (noshuf << 16) | buf16
@@ -437,6 +486,8 @@ final class BioCore {
             if (laRead || laWrite) {
                 int addr = fetching ? ((nextPc >>> 2) + (xfer && firstwordSel ? 1 : 0)) << 2 : op1 & ~3;
                 memAddr = addr;
+                memAddrIsFetch = fetching;
+                written |= W_MEMADDR;
                 if (laWrite) {
                     int op2 = regOp2;
                     switch (wordsize) {
@@ -444,6 +495,7 @@ final class BioCore {
                         case 1: memWstrb = (op1 & 2) != 0 ? 0xC : 0x3; memWdata = (op2 & 0xFFFF) * 0x10001; break;
                         default: memWstrb = 1 << (op1 & 3); memWdata = (op2 & 0xFF) * 0x01010101; break;
                     }
+                    written |= W_MEMWDATA;
                 } else {
                     memWstrb = 0;
                 }
@@ -466,6 +518,7 @@ final class BioCore {
                             memValid = true;
                             if (!laUsePhw) {
                                 buf16 = memRdata >>> 16;
+                                written |= W_BUF16;
                             }
                             memLaSecondword = true;
                         } else {
@@ -473,8 +526,14 @@ final class BioCore {
                             memValid = false;
                             memLaSecondword = false;
                             if (!doRdata) {
+                                if (staleRdata && !(memValid && memReady)) {
+                                    // A prefetched halfword completed the fetch; the RAM output
+                                    // left from before the span decides the next prefetch flag.
+                                    staleLowBitsRead = true;
+                                }
                                 if ((memRdata & 3) != 3 || second) {
                                     buf16 = memRdata >>> 16;
+                                    written |= W_BUF16;
                                     prefetchedHighWord = true;
                                 } else {
                                     prefetchedHighWord = false;
@@ -503,6 +562,7 @@ final class BioCore {
         clearPhwQ = clearPhw;
         if (xfer) {
             memRdataQ = latched;
+            written |= W_MEMRDATAQ;
         }
 
         // PCPI multiplier (its registers sample the pre-edge pcpi_valid / operands) and the
@@ -519,9 +579,11 @@ final class BioCore {
                 mulRs1 = curOp == BioInsn.MULH || curOp == BioInsn.MULHSU ? (long) regOp1 : regOp1 & 0xFFFF_FFFFL;
                 mulRs2 = curOp == BioInsn.MULH ? (long) regOp2 : regOp2 & 0xFFFF_FFFFL;
                 active0 = 1;
+                written |= W_MULRS;
             }
             mulActive = ((mulActive << 1) & 0xE) | active0;
             mulRd = product;
+            written |= W_MULRD;
             mulShiftOut = mulInsn && curOp != BioInsn.MUL;
         }
         if (pcpiValid || pcpiTimeoutCounter != 15 || timeout) {
@@ -579,6 +641,7 @@ final class BioCore {
                         nRinst = false;
                         nPrefetch = early != BioInsn.JALR;
                         cpuState = LD_RS1;
+                        spanStart = true;
                     }
                 }
                 break;
@@ -591,11 +654,13 @@ final class BioCore {
                     int v2 = rs2 == 0 ? 0 : readPort(rs2, bio);
                     regOp1 = v1;
                     regOp2 = v2;
+                    written |= W_REGOP1 | W_REGOP2;
                     pcpiValid = true;
                     if (pcpiReady) {
                         nRinst = true;
                         pcpiValid = false;
                         regOut = pcpiRd;
+                        written |= W_REGOUT;
                         latchedStore = true;
                         cpuState = FETCH;
                     } else if (timeout || curOp == BioInsn.ECALL_EBREAK) {
@@ -605,20 +670,24 @@ final class BioCore {
                 } else if ((d & BioInsn.UJ_CATEGORY) != 0) {
                     regOp1 = BioInsn.op(d) == BioInsn.LUI ? 0 : oldPc;
                     regOp2 = imm;
+                    written |= W_REGOP1 | W_REGOP2;
                     nRinst = doPrefetch;
                     cpuState = EXEC;
                 } else if ((d & BioInsn.LOAD_CATEGORY) != 0) {
                     regOp1 = v1;
+                    written |= W_REGOP1;
                     nRinst = true;
                     cpuState = LDMEM;
                 } else if ((d & BioInsn.IMM_CATEGORY) != 0) {
                     regOp1 = v1;
                     regOp2 = curOp == BioInsn.SLLI || curOp == BioInsn.SRLI || curOp == BioInsn.SRAI ? rs2 : imm;
+                    written |= W_REGOP1 | W_REGOP2;
                     nRinst = doPrefetch;
                     cpuState = EXEC;
                 } else {
                     regOp1 = v1;
                     regOp2 = rs2 == 0 ? 0 : readPort(rs2, bio);
+                    written |= W_REGOP1 | W_REGOP2;
                     if ((d & BioInsn.STORE_CATEGORY) != 0) {
                         nRinst = true;
                         cpuState = STMEM;
@@ -633,6 +702,7 @@ final class BioCore {
                 // alu_out_q is registered every cycle but only read in the fetch cycle after exec.
                 aluOutQ = aluOut(curOp, regOp1, regOp2);
                 regOut = oldPc + imm;
+                written |= W_ALUOUT | W_REGOUT;
                 if ((d & BioInsn.BRANCH_CATEGORY) != 0) {
                     boolean taken = branchTaken(curOp, regOp1, regOp2);
                     latchedRd = 0;
@@ -658,6 +728,7 @@ final class BioCore {
                     if (!doWdata) {
                         memWordsize = curOp == BioInsn.SB ? 2 : curOp == BioInsn.SH ? 1 : 0;
                         regOp1 = op1 + imm;
+                        written |= W_REGOP1;
                         setWdata = true;
                     }
                     if (!doPrefetch && memDone) {
@@ -677,6 +748,7 @@ final class BioCore {
                         latchedIsLh = curOp == BioInsn.LH;
                         latchedIsLb = curOp == BioInsn.LB;
                         regOp1 = op1 + imm;
+                        written |= W_REGOP1;
                         setRdata = true;
                     }
                     if (!doPrefetch && memDone) {
@@ -686,6 +758,7 @@ final class BioCore {
                             case 1: word = (op1 & 2) != 0 ? memRdata >>> 16 : memRdata & 0xFFFF; break;
                             default: word = (memRdata >>> ((op1 & 3) * 8)) & 0xFF; break;
                         }
+                        written |= W_REGOUT;
                         if (latchedIsLu) {
                             regOut = word;
                         } else if (latchedIsLh) {
@@ -735,5 +808,666 @@ final class BioCore {
         memDoWdata = nWdata;
         regPc &= ~1;
         regNextPc &= ~1;
+    }
+
+    // ---------------------------------------------------------------- span replay
+
+    /*
+     * A span runs from the clock a core enters ld_rs1 for an instruction to the clock it enters
+     * ld_rs1 for the next one. The reference steps above are learned once per SpanNode and outcome
+     * (SpanEdge); later visits replay the instruction's effect on registers and memory in one step
+     * and take the learned micro-state. Bio decides when (see Bio.runSpans).
+     */
+
+    /** Tracked datapath registers: written by spans with operand-dependent or span-constant values. */
+    static final int W_REGOP1 = 1, W_REGOP2 = 2, W_ALUOUT = 4, W_REGOUT = 8, W_MULRS = 16, W_MULRD = 32,
+            W_MEMWDATA = 64, W_MEMADDR = 128, W_RAMQ = 256, W_MEMRDATAQ = 512, W_BUF16 = 1024, W_ALL = 2047;
+
+    /** Tracked registers written since the learning span began. */
+    private int written;
+    /** The last clock edge entered ld_rs1 and the core has not been dispatched since: a span boundary. */
+    boolean spanStart;
+    /** memAddr was set by an instruction fetch (its RAM reads belong to the span's fetched words). */
+    private boolean memAddrIsFetch;
+    private final int[] fetchLog = new int[8];
+    /** Distinct fetched RAM words this span, or -1 after more than the log holds. */
+    private int fetchCount;
+
+    // Replay state, driven by Bio.
+    /** The core runs ahead by spans; its micro-state fields are stale until {@link #materialize}. */
+    boolean fast;
+    /** While {@link #fast}: the clock at which the core sits at {@link #node}. */
+    long tc;
+    SpanNode node;
+    /** RAM words some learned span fetches (shared by the cores' tables), and this core's count of changes to them. */
+    boolean[] fetchedWords = new boolean[RAM_WORDS];
+    /** The table spans are learned into (set by Bio). */
+    SpanTable table;
+    private int codeVersion;
+    /** The last span replayed since the micro-state was last materialised. */
+    private SpanEdge lastEdge;
+    /** A committed span's FIFO pop (at its first clock) and block write, for Bio to apply at those clocks. */
+    long popAt = -1;
+    int popMask;
+    /** Block writes of replayed spans not yet applied (null in a snapshot). */
+    final BlockWrites writes;
+
+    // Learning, while the reference steps a span.
+    private SpanNode learnNode;
+    private long learnStart;
+    private int learnV1;
+    private int learnV2;
+    private int learnWord;
+    private int learnNextPc;
+    private int learnWens;
+    private int learnRamQ;
+    /** Tracked registers the learning span read as they were when it began (its guards). */
+    private int consumed;
+    private int learnMemAddr;
+    private int learnBuf16;
+    private int learnMemRdataQ;
+    /** The learning span took the prefetch flag and halfword from the RAM output as it was when the span began. */
+    private boolean staleLowBitsRead;
+    private final int[] learnWenOffset = new int[4];
+    private final int[] learnWenAddr = new int[4];
+    private final int[] learnWenData = new int[4];
+
+    private void logFetch(int index) {
+        int n = fetchCount;
+        if (n < 0) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (fetchLog[i] == index) {
+                return;
+            }
+        }
+        if (n == fetchLog.length) {
+            fetchCount = -1;
+            return;
+        }
+        fetchLog[n] = index;
+        fetchCount = n + 1;
+    }
+
+    /** PicoRV32's and the memory interface's control registers, packed (the timing-relevant state). */
+    long controlWord() {
+        long w = (memValidD ? 1 : 0) | (deadCycle ? 2 : 0) | memState << 2 | (memValid ? 16 : 0) | memWordsize << 5
+                | (memDoPrefetch ? 1 << 7 : 0) | (memDoRinst ? 1 << 8 : 0) | (memDoRdata ? 1 << 9 : 0)
+                | (memDoWdata ? 1 << 10 : 0) | (memLaSecondword ? 1 << 11 : 0) | (memLaFirstwordReg ? 1 << 12 : 0)
+                | (lastMemValid ? 1 << 13 : 0) | (prefetchedHighWord ? 1 << 14 : 0) | (clearPhwQ ? 1 << 15 : 0)
+                | (decoderTrigger ? 1 << 16 : 0) | (decoderPseudoTrigger ? 1 << 17 : 0) | cpuState << 18
+                | (latchedStore ? 1 << 26 : 0) | (latchedStalu ? 1 << 27 : 0) | (latchedBranch ? 1 << 28 : 0)
+                | (latchedCompr ? 1 << 29 : 0) | (latchedIsLu ? 1 << 30 : 0);
+        return w | (latchedIsLh ? 1L << 31 : 0) | (latchedIsLb ? 1L << 32 : 0) | (long) latchedRd << 33
+                | (trap ? 1L << 39 : 0) | (pcpiValid ? 1L << 40 : 0) | (long) pcpiTimeoutCounter << 41
+                | (pcpiTimeout ? 1L << 45 : 0) | (long) mulActive << 46 | (mulShiftOut ? 1L << 50 : 0)
+                | (long) memWstrb << 51 | (memAddrIsFetch ? 1L << 55 : 0) | (long) (regNextPc - regPc) << 56;
+    }
+
+    /** The node this core sits at (call at a span boundary). */
+    SpanNode nodeKey() {
+        return new SpanNode(controlWord(), regPc, dec, pendingImm, decImmJ, op, imm, sideRs1, sideRs2);
+    }
+
+
+    private void copyMicroState(BioCore s) {
+        memValidD = s.memValidD;
+        deadCycle = s.deadCycle;
+        memState = s.memState;
+        memValid = s.memValid;
+        memWstrb = s.memWstrb;
+        memWordsize = s.memWordsize;
+        memDoPrefetch = s.memDoPrefetch;
+        memDoRinst = s.memDoRinst;
+        memDoRdata = s.memDoRdata;
+        memDoWdata = s.memDoWdata;
+        memLaSecondword = s.memLaSecondword;
+        memLaFirstwordReg = s.memLaFirstwordReg;
+        lastMemValid = s.lastMemValid;
+        prefetchedHighWord = s.prefetchedHighWord;
+        clearPhwQ = s.clearPhwQ;
+        memAddrIsFetch = s.memAddrIsFetch;
+        dec = s.dec;
+        decImmJ = s.decImmJ;
+        pendingImm = s.pendingImm;
+        sideRs1 = s.sideRs1;
+        sideRs2 = s.sideRs2;
+        decoderTrigger = s.decoderTrigger;
+        decoderPseudoTrigger = s.decoderPseudoTrigger;
+        op = s.op;
+        imm = s.imm;
+        cpuState = s.cpuState;
+        regPc = s.regPc;
+        regNextPc = s.regNextPc;
+        latchedStore = s.latchedStore;
+        latchedStalu = s.latchedStalu;
+        latchedBranch = s.latchedBranch;
+        latchedCompr = s.latchedCompr;
+        latchedIsLu = s.latchedIsLu;
+        latchedIsLh = s.latchedIsLh;
+        latchedIsLb = s.latchedIsLb;
+        latchedRd = s.latchedRd;
+        trap = s.trap;
+        dbgPc = s.dbgPc;
+        pcpiValid = s.pcpiValid;
+        pcpiTimeoutCounter = s.pcpiTimeoutCounter;
+        pcpiTimeout = s.pcpiTimeout;
+        mulActive = s.mulActive;
+        mulShiftOut = s.mulShiftOut;
+        dirty = true;
+    }
+
+    private void copyTracked(BioCore s, int mask) {
+        if ((mask & W_REGOP1) != 0) {
+            regOp1 = s.regOp1;
+        }
+        if ((mask & W_REGOP2) != 0) {
+            regOp2 = s.regOp2;
+        }
+        if ((mask & W_ALUOUT) != 0) {
+            aluOutQ = s.aluOutQ;
+        }
+        if ((mask & W_REGOUT) != 0) {
+            regOut = s.regOut;
+        }
+        if ((mask & W_MULRS) != 0) {
+            mulRs1 = s.mulRs1;
+            mulRs2 = s.mulRs2;
+        }
+        if ((mask & W_MULRD) != 0) {
+            mulRd = s.mulRd;
+        }
+        if ((mask & W_MEMWDATA) != 0) {
+            memWdata = s.memWdata;
+        }
+        if ((mask & W_MEMADDR) != 0) {
+            memAddr = s.memAddr;
+        }
+        if ((mask & W_RAMQ) != 0) {
+            ramQ = s.ramQ;
+        }
+        if ((mask & W_MEMRDATAQ) != 0) {
+            memRdataQ = s.memRdataQ;
+        }
+        if ((mask & W_BUF16) != 0) {
+            buf16 = s.buf16;
+        }
+    }
+
+    /** The tracked registers in {@code mask} that hold the same values in {@code a} and {@code b}. */
+    private static int trackedEqual(BioCore a, BioCore b, int mask) {
+        int same = 0;
+        same |= a.regOp1 == b.regOp1 ? W_REGOP1 : 0;
+        same |= a.regOp2 == b.regOp2 ? W_REGOP2 : 0;
+        same |= a.aluOutQ == b.aluOutQ ? W_ALUOUT : 0;
+        same |= a.regOut == b.regOut ? W_REGOUT : 0;
+        same |= a.mulRs1 == b.mulRs1 && a.mulRs2 == b.mulRs2 ? W_MULRS : 0;
+        same |= a.mulRd == b.mulRd ? W_MULRD : 0;
+        same |= a.memWdata == b.memWdata ? W_MEMWDATA : 0;
+        same |= a.memAddr == b.memAddr ? W_MEMADDR : 0;
+        same |= a.ramQ == b.ramQ ? W_RAMQ : 0;
+        same |= a.memRdataQ == b.memRdataQ ? W_MEMRDATAQ : 0;
+        same |= a.buf16 == b.buf16 ? W_BUF16 : 0;
+        return same & mask;
+    }
+
+    /** The instruction's next pc for operands {@code v1}, {@code v2} (the outcome a span is learned for). */
+    static int nextPc(SpanNode n, int v1, int v2) {
+        switch (n.kind) {
+            case SpanNode.BRANCH:
+                return branchTaken(n.op, v1, v2) ? (n.pc + n.imm) & ~1 : n.pc + length(n);
+            case SpanNode.JALR:
+                return (v1 + n.imm) & ~1;
+            default:
+                return n.pc + length(n);
+        }
+    }
+
+    private static int length(SpanNode n) {
+        return (n.dec & BioInsn.COMPRESSED) != 0 ? 2 : 4;
+    }
+
+    /** The value the instruction writes back; {@code word} is the RAM word at a load's address. */
+    static int result(SpanNode n, int v1, int v2, int word) {
+        switch (n.kind) {
+            case SpanNode.ALU_R: return aluOut(n.op, v1, v2);
+            case SpanNode.ALU_I: return aluOut(n.op, v1, n.operand2);
+            case SpanNode.LUI_AUIPC: return n.op == BioInsn.LUI ? n.imm : n.pc + n.imm;
+            case SpanNode.JALR: return n.pc + length(n);
+            case SpanNode.LOAD: {
+                int addr = v1 + n.imm;
+                switch (n.op) {
+                    case BioInsn.LW: return word;
+                    case BioInsn.LH: return (short) ((addr & 2) != 0 ? word >>> 16 : word);
+                    case BioInsn.LHU: return (addr & 2) != 0 ? word >>> 16 : word & 0xFFFF;
+                    case BioInsn.LB: return (byte) (word >>> ((addr & 3) * 8));
+                    default: return (word >>> ((addr & 3) * 8)) & 0xFF;
+                }
+            }
+            case SpanNode.MUL: {
+                long product = mulOperand1(n.op, v1) * mulOperand2(n.op, v2);
+                return n.op == BioInsn.MUL ? (int) product : (int) (product >>> 32);
+            }
+            default: return 0;
+        }
+    }
+
+    private static long mulOperand1(int op, int v) {
+        return op == BioInsn.MULH || op == BioInsn.MULHSU ? (long) v : v & 0xFFFF_FFFFL;
+    }
+
+    private static long mulOperand2(int op, int v) {
+        return op == BioInsn.MULH ? (long) v : v & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * Sets the tracked registers the instruction writes ({@link SpanNode#predictable}) to the values
+     * it gives them and returns the value it writes back; {@code word} is the RAM word at a load or
+     * store address before the access.
+     */
+    private int setTracked(SpanNode n, int v1, int v2, int word, boolean storedWordRead) {
+        int result;
+        switch (n.kind) {
+            case SpanNode.ALU_R:
+                result = aluOut(n.op, v1, v2);
+                regOp1 = v1;
+                regOp2 = v2;
+                aluOutQ = result;
+                regOut = n.execOut;
+                return result;
+            case SpanNode.ALU_I:
+                result = aluOut(n.op, v1, n.operand2);
+                regOp1 = v1;
+                regOp2 = n.operand2;
+                aluOutQ = result;
+                regOut = n.execOut;
+                return result;
+            case SpanNode.BRANCH:
+                regOp1 = v1;
+                regOp2 = v2;
+                aluOutQ = v1 + v2;
+                regOut = n.execOut;
+                return 0;
+            case SpanNode.LUI_AUIPC:
+                result = n.op == BioInsn.LUI ? n.imm : n.pc + n.imm;
+                regOp1 = n.op == BioInsn.LUI ? 0 : n.pc;
+                regOp2 = n.imm;
+                aluOutQ = result;
+                regOut = n.execOut;
+                return result;
+            case SpanNode.JALR:
+                regOp1 = v1;
+                regOp2 = n.imm;
+                aluOutQ = v1 + n.imm;
+                regOut = n.execOut;
+                return n.fallthrough;
+            case SpanNode.LOAD:
+                result = result(n, v1, v2, word);
+                regOp1 = v1 + n.imm;
+                regOut = result;
+                memAddr = (v1 + n.imm) & ~3;
+                ramQ = word;
+                memRdataQ = word;
+                return result;
+            case SpanNode.STORE:
+                regOp1 = v1 + n.imm;
+                regOp2 = v2;
+                memWdata = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+                memAddr = (v1 + n.imm) & ~3;
+                // The RAM re-reads a write request it holds for a second clock: then its output
+                // is the stored word.
+                ramQ = storedWordRead ? storedWord(n, v1, v2, word) : word;
+                memRdataQ = word;
+                return 0;
+            case SpanNode.MUL:
+                regOp1 = v1;
+                regOp2 = v2;
+                mulRs1 = mulOperand1(n.op, v1);
+                mulRs2 = mulOperand2(n.op, v2);
+                mulRd = mulRs1 * mulRs2;
+                result = n.op == BioInsn.MUL ? (int) mulRd : (int) (mulRd >>> 32);
+                regOut = result;
+                return result;
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * One of the tracked registers in {@code mask} holds the accessed word, its high half, or for a
+     * store the stored word or its high half (then it may not be a constant of the span).
+     */
+    private boolean dataLikeConstant(int mask, SpanNode n) {
+        int w = learnWord;
+        int stored = n.kind == SpanNode.STORE ? storedWord(n, learnV1, learnV2, w) : w;
+        int[] values = {memAddr, buf16, memRdataQ, ramQ};
+        int[] bits = {W_MEMADDR, W_BUF16, W_MEMRDATAQ, W_RAMQ};
+        for (int i = 0; i < bits.length; i++) {
+            int v = values[i];
+            if ((mask & bits[i]) != 0 && (v == w || v == w >>> 16 || v == stored || v == stored >>> 16)) {
+                return true;
+            }
+        }
+        return (mask & ~(W_MEMADDR | W_BUF16 | W_MEMRDATAQ | W_RAMQ)) != 0;
+    }
+
+    /** The RAM word after store {@code n} of {@code v2} into {@code word}. */
+    private static int storedWord(SpanNode n, int v1, int v2, int word) {
+        int addr = v1 + n.imm;
+        int mask = n.op == BioInsn.SW ? -1 : n.op == BioInsn.SH ? 0xFFFF << ((addr & 2) * 8) : 0xFF << ((addr & 3) * 8);
+        int data = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+        return (word & ~mask) | (data & mask);
+    }
+
+    /** A load or store address of a span from {@code n} that a replay can do: local RAM, not a word the span fetches. */
+    boolean dataAccessReplayable(SpanNode n, SpanEdge e, int v1) {
+        int addr = v1 + n.imm;
+        int index = (addr >>> 2) & (RAM_WORDS - 1);
+        return (addr >>> 28) == 0 && (n.kind != SpanNode.STORE || !fetchedWords[index] || !e.fetches(index));
+    }
+
+    /**
+     * Replays span {@code e} from node {@code n} with operands {@code v1}, {@code v2}: registers,
+     * memory and the tracked registers as the reference would leave them. Returns the value written back.
+     */
+    int replay(SpanNode n, SpanEdge e, int v1, int v2) {
+        int word = 0;
+        int index = 0;
+        if (n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) {
+            index = ((v1 + n.imm) >>> 2) & (RAM_WORDS - 1);
+            word = ram[index];
+        }
+        int ramQAtStart = ramQ;
+        int result = setTracked(n, v1, v2, word, e.storedWordRead);
+        if (e.halfFromRamQ) {
+            buf16 = ramQAtStart >>> 16;
+        }
+        if (n.kind == SpanNode.STORE) {
+            ram[index] = storedWord(n, v1, v2, word);
+            if (fetchedWords[index]) {
+                codeVersion++;
+            }
+        }
+        if (e.constMask != 0) {
+            copyTracked(e.template, e.constMask);
+        }
+        if (n.writesLocal) {
+            regs[n.rd] = result;
+        } else if (n.writesBack) {
+            writeRegister(n.rd, result);
+        }
+        int[] extra = e.extraReg;
+        for (int i = 0; i < extra.length; i++) {
+            writeRegister(extra[i], e.extraValue[i]);
+        }
+        lastEdge = e;
+        return result;
+    }
+
+    /**
+     * Replays spans from {@link #node} at {@link #tc} while they read nothing from the block, up
+     * to {@code limit}; a span that writes to the block is replayed too, its write queued in
+     * {@link #writes} while there is room.
+     *
+     * @param now the block's clock
+     * @param clockNow this core's clock counter (x31) at {@code now}
+     * @return spans replayed
+     */
+    int runAhead(long limit, long now, int clockNow, Bio bio) {
+        long t = tc;
+        SpanNode n = node;
+        final int[] r = regs;
+        int replayed = 0;
+        while (n.replayable && (!n.sync || n.outputOnly && !writes.isFull())) {
+            int s1 = n.src1;
+            int s2 = n.src2;
+            int v1 = s1 < 16 ? r[s1] : localOperand(s1, clockNow + (int) (t - now));
+            int v2 = s2 < 16 ? r[s2] : localOperand(s2, clockNow + (int) (t - now));
+            int next = n.kind == SpanNode.BRANCH ? (branchTaken(n.op, v1, v2) ? n.target : n.fallthrough)
+                    : n.kind == SpanNode.JALR ? (v1 + n.imm) & ~1 : n.fallthrough;
+            SpanEdge e = edgeFor(n, next, v1);
+            if (e == null || t + e.cycles > limit || !fetchesMatch(e)
+                    || ((n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) && !dataAccessReplayable(n, e, v1))
+                    || (e.effectOffset >= 0 && !bio.roomForPush(n.rd, (int) (t - now) + e.effectOffset))) {
+                break;
+            }
+            int result = replay(n, e, v1, v2);
+            if (e.effectOffset >= 0) {
+                scheduleWrite(n.rd, t + e.effectOffset, result);
+            }
+            replayed++;
+            t += e.cycles;
+            n = e.to;
+        }
+        tc = t;
+        node = n;
+        return replayed;
+    }
+
+    /** The learned span from {@code n} for this outcome and data, or null. */
+    SpanEdge edgeFor(SpanNode n, int nextPc, int v1) {
+        SpanEdge e = n.find(nextPc, dataVariant(n, v1));
+        if (e == null || e.guards == 0) {
+            return e;
+        }
+        int g = e.guards;
+        boolean holds = ((g & W_MEMADDR) == 0 || memAddr == e.guardMemAddr) && ((g & W_BUF16) == 0 || buf16 == e.guardBuf16)
+                && ((g & W_MEMRDATAQ) == 0 || memRdataQ == e.guardMemRdataQ) && ((g & W_RAMQ) == 0 || ramQ == e.guardRamQ);
+        return holds ? e : null;
+    }
+
+    /**
+     * The data variant of a span from {@code n} with rs1 value {@code v1}: bit 0 for a load or
+     * store whose word has low bits 11, bit 1 when the RAM output register has low bits 11 (a
+     * fetch completed from a prefetched halfword takes the next prefetch flag from it). The memory interface's look-ahead test for a
+     * 32-bit instruction also looks at data words, and with a stale first-word flag that sends the
+     * access down another path (a second read; the data's high half kept as a prefetched halfword).
+     */
+    int dataVariant(SpanNode n, int v1) {
+        int stale = (ramQ & 3) == 3 ? 2 : 0;
+        if (n.kind != SpanNode.LOAD && n.kind != SpanNode.STORE) {
+            return stale;
+        }
+        return stale | ((ram[((v1 + n.imm) >>> 2) & (RAM_WORDS - 1)] & 3) == 3 ? 1 : 0);
+    }
+
+    /** A register x16–x31 that the core itself supplies (x31 from its clock count {@code clock}). */
+    private int localOperand(int reg, int clock) {
+        switch (reg) {
+            case 26: return gpioMask;
+            case 27: return eventMask;
+            case 31: return id << 30 | (clock & 0x3FFF_FFFF);
+            default: return 0;
+        }
+    }
+
+    /** Schedules the block write of a replayed span: x{@code reg} := {@code value} at clock {@code at}. */
+    void scheduleWrite(int reg, long at, int value) {
+        writes.add(at, reg, value, gpioMask);
+    }
+
+    /** The words span {@code e} fetched still hold in this core's RAM (checked once per code change). */
+    boolean fetchesMatch(SpanEdge e) {
+        if (e.checkedVersion[id] == codeVersion) {
+            return true;
+        }
+        if (!e.fetchesMatch(ram)) {
+            return false;
+        }
+        e.checkedVersion[id] = codeVersion;
+        return true;
+    }
+
+    /** RAM word {@code index} changed from outside the core (host window or program load). */
+    void codeChanged() {
+        codeVersion++;
+    }
+
+    private void writeRegister(int r, int value) {
+        if (r < 16) {
+            regs[r] = value;
+        } else if (r == 26) {
+            gpioMask = value;
+        } else if (r == 27) {
+            eventMask = value;
+        }
+    }
+
+    /** Leaves replay: the micro-state becomes the last replayed span's end state (call at the core's {@link #tc}). */
+    void materialize() {
+        if (lastEdge != null) {
+            copyMicroState(lastEdge.template);
+            lastEdge = null;
+        }
+        fast = false;
+        node = null;
+        spanStart = true;
+    }
+
+    /** Starts learning the span the reference is about to step from node {@code n} at clock {@code now}. */
+    void startLearning(SpanNode n, long now, int v1, int v2, int nextPc) {
+        learnNode = n;
+        learnStart = now;
+        learnV1 = v1;
+        learnV2 = v2;
+        learnNextPc = nextPc;
+        learnWord = n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE ? ram[((v1 + n.imm) >>> 2) & (RAM_WORDS - 1)] : 0;
+        learnWens = 0;
+        learnRamQ = ramQ;
+        learnMemAddr = memAddr;
+        learnBuf16 = buf16;
+        learnMemRdataQ = memRdataQ;
+        consumed = 0;
+        staleLowBitsRead = false;
+        written = 0;
+        fetchCount = 0;
+    }
+
+    boolean learning() {
+        return learnNode != null;
+    }
+
+    void abortLearning() {
+        learnNode = null;
+    }
+
+    /**
+     * Checks this clock's signals (after {@link #evalOutputs}) against a replayable span: no stall,
+     * no quantum or event wait, FIFO pops only at the first clock, and records register writes.
+     */
+    void learnCycle(long now, boolean stalled) {
+        SpanNode n = learnNode;
+        if (n == null) {
+            return;
+        }
+        int offset = (int) (now - learnStart);
+        if (stalled || outQuantaHalt || outEventStall || outFifoRead != (offset == 0 ? n.popMask : 0)
+                || (outWen && learnWens == learnWenAddr.length)) {
+            learnNode = null;
+            return;
+        }
+        if (outWen) {
+            learnWenOffset[learnWens] = offset;
+            learnWenAddr[learnWens] = outWaddr;
+            learnWenData[learnWens] = outWdata;
+            learnWens++;
+        }
+    }
+
+    /**
+     * Ends learning at the span boundary the last edge reached ({@code now}): the learned span, also
+     * added to its node, or null when the span cannot be replayed.
+     *
+     * @param table where the end node is interned; counts results the replay would get wrong
+     */
+    SpanEdge finishLearning(long now, SpanTable table) {
+        SpanNode n = learnNode;
+        learnNode = null;
+        if (n == null || fetchCount < 0) {
+            return null;
+        }
+        int result = result(n, learnV1, learnV2, learnWord);
+        int first = 0;
+        int effect = -1;
+        if (n.writesBack) {
+            if (learnWens == 0 || learnWenAddr[0] != n.rd || learnWenData[0] != result) {
+                table.countMismatch();
+                return null;
+            }
+            first = 1;
+            if (n.rd >= 16 && n.rd != 26 && n.rd != 27) {
+                effect = learnWenOffset[0];
+            }
+        }
+        int extras = learnWens - first;
+        int[] extraReg = new int[extras];
+        int[] extraValue = new int[extras];
+        for (int i = 0; i < extras; i++) {
+            int r = learnWenAddr[first + i];
+            if (r >= 16 && r != 26 && r != 27) {
+                return null;
+            }
+            extraReg[i] = r;
+            extraValue[i] = learnWenData[first + i];
+        }
+        int storeIndex = n.kind == SpanNode.STORE ? ((learnV1 + n.imm) >>> 2) & (RAM_WORDS - 1) : -1;
+        int[] fetchIndex = java.util.Arrays.copyOf(fetchLog, fetchCount);
+        int[] fetchWord = new int[fetchCount];
+        for (int i = 0; i < fetchCount; i++) {
+            if (fetchIndex[i] == storeIndex) {
+                return null;
+            }
+            fetchWord[i] = ram[fetchIndex[i]];
+        }
+        if ((written & n.predictable) != n.predictable) {
+            return null;
+        }
+        BioCore predicted = new BioCore(this);
+        predicted.setTracked(n, learnV1, learnV2, learnWord, false);
+        int data = trackedEqual(this, predicted, n.predictable);
+        boolean storedWordRead = false;
+        if (n.kind == SpanNode.STORE) {
+            int stored = storedWord(n, learnV1, learnV2, learnWord);
+            if (stored == learnWord) {
+                // Which of the two words the RAM output holds cannot be told from this visit.
+                return null;
+            }
+            storedWordRead = ramQ == stored;
+            if (storedWordRead) {
+                data |= W_RAMQ;
+            }
+        }
+        int variant = ((n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) && (learnWord & 3) == 3 ? 1 : 0)
+                | ((learnRamQ & 3) == 3 ? 2 : 0);
+        boolean halfFromRamQ = staleLowBitsRead && (written & W_BUF16) != 0 && buf16 == learnRamQ >>> 16;
+        if (halfFromRamQ) {
+            data |= W_BUF16;
+        }
+        if ((variant & 1) != 0 && dataLikeConstant(written & ~data, n)) {
+            // The look-ahead path may have taken the data word into a register the replay would
+            // take as a constant of the span: leave such spans to the reference.
+            return null;
+        }
+        table.markFetched(fetchIndex);
+        SpanEdge edge = new SpanEdge(learnNextPc, variant, (int) (now - learnStart), table.intern(nodeKey()), fetchIndex,
+                fetchWord, effect, written & ~data, extraReg, extraValue, new BioCore(this), storedWordRead, halfFromRamQ,
+                consumed, new int[] {learnMemAddr, learnBuf16, learnMemRdataQ, learnRamQ});
+        n.learn(edge);
+        table.countLearned();
+        return edge;
+    }
+
+    /**
+     * Every register of the core, its datapath and its RAM, as text: two cores with equal
+     * descriptions are in the same state (for differential tests, which name the first difference).
+     */
+    String describeState() {
+        return String.format("control=%x regPc=%x regNextPc=%x dec=%x decImmJ=%x pendingImm=%x sideRs1=%d sideRs2=%d op=%d imm=%x"
+                + " dbgPc=%x regOp1=%x regOp2=%x aluOutQ=%x regOut=%x mulRs1=%x mulRs2=%x mulRd=%x memWdata=%x memAddr=%x"
+                + " ramQ=%x memRdataQ=%x buf16=%x gpioMask=%x eventMask=%x regs=%s ram=%x",
+                controlWord(), regPc, regNextPc, dec, decImmJ, pendingImm, sideRs1, sideRs2, op, imm, dbgPc, regOp1, regOp2,
+                aluOutQ, regOut, mulRs1, mulRs2, mulRd, memWdata, memAddr, ramQ, memRdataQ, buf16, gpioMask, eventMask,
+                java.util.Arrays.toString(regs), java.util.Arrays.hashCode(ram));
     }
 }

@@ -29,6 +29,11 @@ final class BioFifo {
         return level0 != 8;
     }
 
+    /** Words in the storage behind the output register, 0..8. */
+    int storedWords() {
+        return level0;
+    }
+
     /** Words held, 0..9. */
     int level() {
         return readable ? level0 + 1 : level0;

@@ -23,6 +23,11 @@ final class QuantumDivider {
         this.divFrac = divFrac & 0xFF;
     }
 
+    /** No divisor is set or registered: the pulse comes every clock. */
+    boolean alwaysPulsing() {
+        return penable && divInt == 0 && divFrac == 0 && divIntR == 0 && divFracR == 0;
+    }
+
     /** The pulse register's current value. */
     boolean penable() {
         return penable;
