@@ -38,12 +38,20 @@ import tandem.golden.bus.Ticking;
  * (16..19) cancels that pop, so the read neither pops nor waits. Such a wait can start while the previous instruction is still writing
  * back; the write strobe is not gated by the stall, so a FIFO push there repeats every clock.
  *
- * <p>Time. Busy clocks run one by one ({@code cycleOnce}). Clocks in which every core is
- * disabled or waits (quantum, event, empty FIFO read, full FIFO write) and the block has settled
- * run on a fast path that advances only what such a clock advances, in one step when no observer
- * watches ({@code skipQuietCycles}); it ends where a quantum pulse reaches a waiting core, at a
- * host access or at the end of the run, so host accesses still meet the exact clock. On a
- * platform the block follows the CPU's cycle counter ({@link #followCpuClock}).
+ * <p>Time. With an observer every clock runs through {@code cycleOnce}, the reference: each core
+ * steps PicoRV32's state machine, the block resolves the clock. Without one ({@link #run} →
+ * {@code runSpans}) a core runs by instruction spans instead ({@link SpanNode}, {@link SpanEdge}):
+ * a span the reference core has stepped once is replayed in one step the next time the core is in
+ * the same control state at the same instruction with the same outcome, so busy cores cost about
+ * one replayed instruction rather than three or more reference clocks each. Cores run ahead
+ * through spans that touch nothing outside the core; block writes are queued and applied at
+ * their clocks, and reads of the block wait for its clock. Clocks in which every core is replaying,
+ * disabled or waiting and the block has settled are jumped over in one step; a jump ends where a
+ * quantum pulse reaches a waiting core, at a host write landing or at the end of the run, so host
+ * accesses still meet the exact clock and see every core's exact state. {@code BioSpanReplayTest}
+ * holds replay to the reference register for register. The system property
+ * {@code tandem.bio.replay=false} runs every clock on the reference. On a platform the block
+ * follows the CPU's cycle counter ({@link #followCpuClock}).
  *
  * <p>Not modelled: the BDMA bus (a core load or store above 0x0FFF_FFFF is reported as an
  * error), the DMA request event sources, the address filters (their registers are stored).
@@ -76,7 +84,7 @@ public final class Bio implements BusDevice, Ticking {
     /** Every core was stalled, disabled or trapped in the last clock: the quiet fast path may apply. */
     private boolean quietCandidate;
     private boolean quietSkipping = true;
-    private boolean spanReplay = true;
+    private boolean spanReplay = !"false".equals(System.getProperty("tandem.bio.replay"));
     private final SpanTable spans = new SpanTable();
     /** Clocks run by the quiet fast path so far (for tests and benchmarks). */
     private long quietCycles;
@@ -349,29 +357,34 @@ public final class Bio implements BusDevice, Ticking {
      */
     private void runSpans(long end) {
         while (cycle < end) {
-            if (cycle >= nextApbLanding) {
-                landApbWrites();
-            }
-            long limit = Math.min(end, nextApbLanding);
-            if (pendingCtrl >= 0) {
-                materializeAll();
-            }
-            for (int c = 0; c < CORES; c++) {
-                BioCore core = cores[c];
-                if (core.fast ? core.tc == cycle : core.spanStart && spanEligible(c) && !stalledInLdRs1(core)) {
-                    atBoundary(c, limit);
-                }
-            }
-            long before = cycle;
-            if (!needsCycle()) {
-                jumpTo(limit);
-            }
-            if (cycle == before) {
-                cycleOnce();
-            }
-            resumeAfterWrites(limit);
+            spanStep(end);
         }
         materializeAll();
+    }
+
+    /** One turn of {@link #runSpans}: boundaries, then one clock or one jump (a method of its own so the JIT compiles it whole). */
+    private void spanStep(long end) {
+        if (cycle >= nextApbLanding) {
+            landApbWrites();
+        }
+        long limit = Math.min(end, nextApbLanding);
+        if (pendingCtrl >= 0) {
+            materializeAll();
+        }
+        for (int c = 0; c < CORES; c++) {
+            BioCore core = cores[c];
+            if (core.fast ? core.tc == cycle : core.spanStart && spanEligible(c) && !stalledInLdRs1(core)) {
+                atBoundary(c, limit);
+            }
+        }
+        long before = cycle;
+        if (!needsCycle()) {
+            jumpTo(limit);
+        }
+        if (cycle == before) {
+            cycleOnce();
+        }
+        resumeAfterWrites(limit);
     }
 
     /** Cores held at a block write by a full write queue replay on once writes were applied. */

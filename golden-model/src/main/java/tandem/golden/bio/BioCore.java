@@ -307,7 +307,7 @@ final class BioCore {
             ramQ = old;
             written |= W_RAMQ;
             int strobe = memWstrb;
-            if (memAddrIsFetch && strobe == 0) {
+            if (memAddrIsFetch && strobe == 0 && learnNode != null) {
                 logFetch(index);
             }
             if (strobe != 0) {
@@ -408,7 +408,7 @@ final class BioCore {
         }
     }
 
-    static boolean branchTaken(int op, int a, int b) {
+    private static boolean branchTaken(int op, int a, int b) {
         switch (op) {
             case BioInsn.BEQ: return a == b;
             case BioInsn.BNE: return a != b;
@@ -959,6 +959,22 @@ final class BioCore {
     }
 
     private void copyTracked(BioCore s, int mask) {
+        if ((mask & ~(W_MEMADDR | W_RAMQ | W_MEMRDATAQ | W_BUF16)) == 0) {
+            // The common case: only what instruction fetches left.
+            if ((mask & W_MEMADDR) != 0) {
+                memAddr = s.memAddr;
+            }
+            if ((mask & W_RAMQ) != 0) {
+                ramQ = s.ramQ;
+            }
+            if ((mask & W_MEMRDATAQ) != 0) {
+                memRdataQ = s.memRdataQ;
+            }
+            if ((mask & W_BUF16) != 0) {
+                buf16 = s.buf16;
+            }
+            return;
+        }
         if ((mask & W_REGOP1) != 0) {
             regOp1 = s.regOp1;
         }
@@ -1016,7 +1032,7 @@ final class BioCore {
     static int nextPc(SpanNode n, int v1, int v2) {
         switch (n.kind) {
             case SpanNode.BRANCH:
-                return branchTaken(n.op, v1, v2) ? (n.pc + n.imm) & ~1 : n.pc + length(n);
+                return n.taken(v1, v2) ? n.target : n.fallthrough;
             case SpanNode.JALR:
                 return (v1 + n.imm) & ~1;
             default:
@@ -1035,16 +1051,7 @@ final class BioCore {
             case SpanNode.ALU_I: return aluOut(n.op, v1, n.operand2);
             case SpanNode.LUI_AUIPC: return n.op == BioInsn.LUI ? n.imm : n.pc + n.imm;
             case SpanNode.JALR: return n.pc + length(n);
-            case SpanNode.LOAD: {
-                int addr = v1 + n.imm;
-                switch (n.op) {
-                    case BioInsn.LW: return word;
-                    case BioInsn.LH: return (short) ((addr & 2) != 0 ? word >>> 16 : word);
-                    case BioInsn.LHU: return (addr & 2) != 0 ? word >>> 16 : word & 0xFFFF;
-                    case BioInsn.LB: return (byte) (word >>> ((addr & 3) * 8));
-                    default: return (word >>> ((addr & 3) * 8)) & 0xFF;
-                }
-            }
+            case SpanNode.LOAD: return loaded(n.op, v1 + n.imm, word);
             case SpanNode.MUL: {
                 long product = mulOperand1(n.op, v1) * mulOperand2(n.op, v2);
                 return n.op == BioInsn.MUL ? (int) product : (int) (product >>> 32);
@@ -1067,70 +1074,56 @@ final class BioCore {
      * store address before the access.
      */
     private int setTracked(SpanNode n, int v1, int v2, int word, boolean storedWordRead) {
-        int result;
-        switch (n.kind) {
-            case SpanNode.ALU_R:
-                result = aluOut(n.op, v1, v2);
-                regOp1 = v1;
-                regOp2 = v2;
-                aluOutQ = result;
-                regOut = n.execOut;
-                return result;
-            case SpanNode.ALU_I:
-                result = aluOut(n.op, v1, n.operand2);
-                regOp1 = v1;
-                regOp2 = n.operand2;
-                aluOutQ = result;
-                regOut = n.execOut;
-                return result;
-            case SpanNode.BRANCH:
-                regOp1 = v1;
-                regOp2 = v2;
-                aluOutQ = v1 + v2;
-                regOut = n.execOut;
-                return 0;
-            case SpanNode.LUI_AUIPC:
-                result = n.op == BioInsn.LUI ? n.imm : n.pc + n.imm;
-                regOp1 = n.op == BioInsn.LUI ? 0 : n.pc;
-                regOp2 = n.imm;
-                aluOutQ = result;
-                regOut = n.execOut;
-                return result;
-            case SpanNode.JALR:
-                regOp1 = v1;
-                regOp2 = n.imm;
-                aluOutQ = v1 + n.imm;
-                regOut = n.execOut;
-                return n.fallthrough;
-            case SpanNode.LOAD:
-                result = result(n, v1, v2, word);
-                regOp1 = v1 + n.imm;
-                regOut = result;
-                memAddr = (v1 + n.imm) & ~3;
-                ramQ = word;
-                memRdataQ = word;
-                return result;
-            case SpanNode.STORE:
-                regOp1 = v1 + n.imm;
-                regOp2 = v2;
-                memWdata = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
-                memAddr = (v1 + n.imm) & ~3;
-                // The RAM re-reads a write request it holds for a second clock: then its output
-                // is the stored word.
-                ramQ = storedWordRead ? storedWord(n, v1, v2, word) : word;
-                memRdataQ = word;
-                return 0;
-            case SpanNode.MUL:
-                regOp1 = v1;
-                regOp2 = v2;
-                mulRs1 = mulOperand1(n.op, v1);
-                mulRs2 = mulOperand2(n.op, v2);
-                mulRd = mulRs1 * mulRs2;
-                result = n.op == BioInsn.MUL ? (int) mulRd : (int) (mulRd >>> 32);
-                regOut = result;
-                return result;
-            default:
-                return 0;
+        if (n.exec) {
+            // ld_rs1 latches both operands (registers or constants), exec the ALU output and pc + imm.
+            int a = v1 + n.op1Add;
+            int b = v2 + n.op2Add;
+            int alu = aluOut(n.op, a, b);
+            regOp1 = a;
+            regOp2 = b;
+            aluOutQ = alu;
+            regOut = n.execOut;
+            return n.kind == SpanNode.JALR ? n.fallthrough : alu;
+        }
+        int addr = v1 + n.imm;
+        if (n.kind == SpanNode.LOAD) {
+            int value = loaded(n.op, addr, word);
+            regOp1 = addr;
+            regOut = value;
+            memAddr = addr & ~3;
+            ramQ = word;
+            memRdataQ = word;
+            return value;
+        }
+        if (n.kind == SpanNode.STORE) {
+            regOp1 = addr;
+            regOp2 = v2;
+            memWdata = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+            memAddr = addr & ~3;
+            // The RAM re-reads a write request it holds for a second clock: then its output is
+            // the stored word.
+            ramQ = storedWordRead ? storedWord(n, v1, v2, word) : word;
+            memRdataQ = word;
+            return 0;
+        }
+        regOp1 = v1;
+        regOp2 = v2;
+        mulRs1 = mulOperand1(n.op, v1);
+        mulRs2 = mulOperand2(n.op, v2);
+        mulRd = mulRs1 * mulRs2;
+        int result = n.op == BioInsn.MUL ? (int) mulRd : (int) (mulRd >>> 32);
+        regOut = result;
+        return result;
+    }
+
+    /** The value a load {@code op} at {@code addr} takes from RAM word {@code word}. */
+    private static int loaded(int op, int addr, int word) {
+        switch (op) {
+            case BioInsn.LW: return word;
+            case BioInsn.LH: return (short) ((addr & 2) != 0 ? word >>> 16 : word);
+            case BioInsn.LHU: return (addr & 2) != 0 ? word >>> 16 : word & 0xFFFF;
+            case BioInsn.LB: return (byte) (word >>> ((addr & 3) * 8));
+            default: return (word >>> ((addr & 3) * 8)) & 0xFF;
         }
     }
 
@@ -1172,21 +1165,21 @@ final class BioCore {
      * memory and the tracked registers as the reference would leave them. Returns the value written back.
      */
     int replay(SpanNode n, SpanEdge e, int v1, int v2) {
-        int word = 0;
-        int index = 0;
-        if (n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) {
-            index = ((v1 + n.imm) >>> 2) & (RAM_WORDS - 1);
-            word = ram[index];
-        }
-        int ramQAtStart = ramQ;
-        int result = setTracked(n, v1, v2, word, e.storedWordRead);
         if (e.halfFromRamQ) {
-            buf16 = ramQAtStart >>> 16;
+            buf16 = ramQ >>> 16;
         }
-        if (n.kind == SpanNode.STORE) {
-            ram[index] = storedWord(n, v1, v2, word);
-            if (fetchedWords[index]) {
-                codeVersion++;
+        int result;
+        if (n.exec) {
+            result = setTracked(n, v1, v2, 0, false);
+        } else {
+            int index = ((v1 + n.imm) >>> 2) & (RAM_WORDS - 1);
+            int word = n.kind == SpanNode.MUL ? 0 : ram[index];
+            result = setTracked(n, v1, v2, word, e.storedWordRead);
+            if (n.kind == SpanNode.STORE) {
+                ram[index] = storedWord(n, v1, v2, word);
+                if (fetchedWords[index]) {
+                    codeVersion++;
+                }
             }
         }
         if (e.constMask != 0) {
@@ -1224,7 +1217,7 @@ final class BioCore {
             int s2 = n.src2;
             int v1 = s1 < 16 ? r[s1] : localOperand(s1, clockNow + (int) (t - now));
             int v2 = s2 < 16 ? r[s2] : localOperand(s2, clockNow + (int) (t - now));
-            int next = n.kind == SpanNode.BRANCH ? (branchTaken(n.op, v1, v2) ? n.target : n.fallthrough)
+            int next = n.kind == SpanNode.BRANCH ? (n.taken(v1, v2) ? n.target : n.fallthrough)
                     : n.kind == SpanNode.JALR ? (v1 + n.imm) & ~1 : n.fallthrough;
             SpanEdge e = edgeFor(n, next, v1);
             if (e == null || t + e.cycles > limit || !fetchesMatch(e)
@@ -1247,7 +1240,9 @@ final class BioCore {
 
     /** The learned span from {@code n} for this outcome and data, or null. */
     SpanEdge edgeFor(SpanNode n, int nextPc, int v1) {
-        SpanEdge e = n.find(nextPc, dataVariant(n, v1));
+        int variant = dataVariant(n, v1);
+        SpanEdge e = nextPc == n.fallthrough ? n.quick[variant]
+                : n.kind == SpanNode.BRANCH && nextPc == n.target ? n.quick[4 | variant] : n.find(nextPc, variant);
         if (e == null || e.guards == 0) {
             return e;
         }

@@ -49,6 +49,14 @@ final class SpanNode {
     /** The next pc without a jump, and a taken branch's. */
     final int fallthrough;
     final int target;
+    /** The instruction goes through exec: ALU, branch, lui/auipc or jalr. */
+    final boolean exec;
+    /** Constants added to the read ports' values to give exec's operands (pc for auipc, immediates). */
+    final int op1Add;
+    final int op2Add;
+    /** A branch's comparison (0 equal, 1 less than, 2 less than unsigned) and whether it is negated. */
+    private final int compare;
+    private final boolean negate;
     /** The second ALU operand of an immediate instruction (the immediate or the shift amount). */
     final int operand2;
     /** rs1 / rs2 go through the register read ports in {@code ld_rs1}. */
@@ -71,6 +79,11 @@ final class SpanNode {
     final int predictable;
 
     private SpanEdge edges;
+    /**
+     * The learned spans for the fall-through outcome (index = data variant) and a branch's target
+     * (4 + variant): the common outcomes found without walking {@link #edges}.
+     */
+    final SpanEdge[] quick = new SpanEdge[8];
 
     SpanNode(long control, int pc, int dec, int pendingImm, int decImmJ, int op, int imm, int sideRs1, int sideRs2) {
         this.control = control;
@@ -118,6 +131,11 @@ final class SpanNode {
         execOut = pc + imm;
         fallthrough = pc + ((dec & BioInsn.COMPRESSED) != 0 ? 2 : 4);
         target = (pc + imm) & ~1;
+        exec = kind <= JALR;
+        op1Add = op == BioInsn.AUIPC ? pc : 0;
+        op2Add = kind == ALU_I ? operand2 : kind == LUI_AUIPC || kind == JALR ? imm : 0;
+        compare = op == BioInsn.BEQ || op == BioInsn.BNE ? 0 : op == BioInsn.BLT || op == BioInsn.BGE ? 1 : 2;
+        negate = op == BioInsn.BNE || op == BioInsn.BGE || op == BioInsn.BGEU;
     }
 
     /** x{@code r} reads a value the block supplies (FIFO heads, pins, events). x31 is the core's own clock count. */
@@ -153,6 +171,12 @@ final class SpanNode {
         return op >= BioInsn.ADD && op <= BioInsn.AND ? ALU_R : OTHER;
     }
 
+    /** A branch with operands {@code a}, {@code b} is taken. */
+    boolean taken(int a, int b) {
+        boolean r = compare == 0 ? a == b : compare == 1 ? a < b : Integer.compareUnsigned(a, b) < 0;
+        return r != negate;
+    }
+
     /** The learned span for outcome {@code nextPc} and data variant {@code variant}, or null. */
     SpanEdge find(int nextPc, int variant) {
         for (SpanEdge e = edges; e != null; e = e.next) {
@@ -178,6 +202,11 @@ final class SpanNode {
         }
         edge.next = edges;
         edges = edge;
+        if (edge.nextPc == fallthrough) {
+            quick[edge.variant] = edge;
+        } else if (kind == BRANCH && edge.nextPc == target) {
+            quick[4 | edge.variant] = edge;
+        }
     }
 
     @Override
