@@ -1075,37 +1075,52 @@ final class BioCore {
      */
     private int setTracked(SpanNode n, int v1, int v2, int word, boolean storedWordRead) {
         if (n.exec) {
-            // ld_rs1 latches both operands (registers or constants), exec the ALU output and pc + imm.
-            int a = v1 + n.op1Add;
-            int b = v2 + n.op2Add;
-            int alu = aluOut(n.op, a, b);
-            regOp1 = a;
-            regOp2 = b;
-            aluOutQ = alu;
-            regOut = n.execOut;
-            return n.kind == SpanNode.JALR ? n.fallthrough : alu;
+            return execTracked(n, v1, v2);
         }
+        switch (n.kind) {
+            case SpanNode.LOAD: return loadTracked(n, v1, word);
+            case SpanNode.STORE: return storeTracked(n, v1, v2, word, storedWordRead);
+            default: return mulTracked(n, v1, v2);
+        }
+    }
+
+    /** ld_rs1 latches both operands (registers or constants), exec the ALU output and pc + imm. */
+    private int execTracked(SpanNode n, int v1, int v2) {
+        int a = v1 + n.op1Add;
+        int b = v2 + n.op2Add;
+        int alu = aluOut(n.op, a, b);
+        regOp1 = a;
+        regOp2 = b;
+        aluOutQ = alu;
+        regOut = n.execOut;
+        return n.kind == SpanNode.JALR ? n.fallthrough : alu;
+    }
+
+    private int loadTracked(SpanNode n, int v1, int word) {
         int addr = v1 + n.imm;
-        if (n.kind == SpanNode.LOAD) {
-            int value = loaded(n.op, addr, word);
-            regOp1 = addr;
-            regOut = value;
-            memAddr = addr & ~3;
-            ramQ = word;
-            memRdataQ = word;
-            return value;
-        }
-        if (n.kind == SpanNode.STORE) {
-            regOp1 = addr;
-            regOp2 = v2;
-            memWdata = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
-            memAddr = addr & ~3;
-            // The RAM re-reads a write request it holds for a second clock: then its output is
-            // the stored word.
-            ramQ = storedWordRead ? storedWord(n, v1, v2, word) : word;
-            memRdataQ = word;
-            return 0;
-        }
+        int value = loaded(n.op, addr, word);
+        regOp1 = addr;
+        regOut = value;
+        memAddr = addr & ~3;
+        ramQ = word;
+        memRdataQ = word;
+        return value;
+    }
+
+    private int storeTracked(SpanNode n, int v1, int v2, int word, boolean storedWordRead) {
+        int addr = v1 + n.imm;
+        regOp1 = addr;
+        regOp2 = v2;
+        memWdata = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+        memAddr = addr & ~3;
+        // The RAM re-reads a write request it holds for a second clock: then its output is the
+        // stored word.
+        ramQ = storedWordRead ? storedWord(n, v1, v2, word) : word;
+        memRdataQ = word;
+        return 0;
+    }
+
+    private int mulTracked(SpanNode n, int v1, int v2) {
         regOp1 = v1;
         regOp2 = v2;
         mulRs1 = mulOperand1(n.op, v1);
@@ -1170,12 +1185,16 @@ final class BioCore {
         }
         int result;
         if (n.exec) {
-            result = setTracked(n, v1, v2, 0, false);
+            result = execTracked(n, v1, v2);
+        } else if (n.kind == SpanNode.MUL) {
+            result = mulTracked(n, v1, v2);
         } else {
             int index = ((v1 + n.imm) >>> 2) & (RAM_WORDS - 1);
-            int word = n.kind == SpanNode.MUL ? 0 : ram[index];
-            result = setTracked(n, v1, v2, word, e.storedWordRead);
-            if (n.kind == SpanNode.STORE) {
+            int word = ram[index];
+            if (n.kind == SpanNode.LOAD) {
+                result = loadTracked(n, v1, word);
+            } else {
+                result = storeTracked(n, v1, v2, word, e.storedWordRead);
                 ram[index] = storedWord(n, v1, v2, word);
                 if (fetchedWords[index]) {
                     codeVersion++;
@@ -1212,7 +1231,7 @@ final class BioCore {
         SpanNode n = node;
         final int[] r = regs;
         int replayed = 0;
-        while (n.replayable && (!n.sync || n.outputOnly && !writes.isFull())) {
+        while (n.free || (n.replayable && n.outputOnly && !writes.isFull())) {
             int s1 = n.src1;
             int s2 = n.src2;
             int v1 = s1 < 16 ? r[s1] : localOperand(s1, clockNow + (int) (t - now));

@@ -76,6 +76,8 @@ final class SpanNode {
     final boolean outputOnly;
     /** Spans from here may be replayed at all. */
     final boolean replayable;
+    /** A replay may run ahead of the block from here: it neither reads nor writes the block. */
+    final boolean free;
     final int predictable;
 
     private SpanEdge edges;
@@ -126,6 +128,7 @@ final class SpanNode {
         boolean quantum = sideRs1 == 20 || sideRs2 == 20 || (writesBack && rd == 20);
         replayable = kind != OTHER && !quantum && !(kind == MUL && (pops != 0 || eventRead || blockRead));
         predictable = PREDICTABLE[kind];
+        free = replayable && !sync;
         src1 = readsRs1 ? rs1 : 0;
         src2 = readsRs2 ? rs2 : 0;
         execOut = pc + imm;
