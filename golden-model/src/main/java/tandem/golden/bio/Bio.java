@@ -778,7 +778,9 @@ public final class Bio implements BusDevice, Ticking {
             clockCount[c] = coreEn ? (int) (clockCount[c] + k) : 0;
         }
         quantum = q;
-        pclkPhase = (int) ((pclkPhase + k) % config.pclkRatio());
+        long phase = pclkPhase + k;
+        int ratio = config.pclkRatio();
+        pclkPhase = (int) (phase < ratio ? phase : phase % ratio);
         cycle += k;
     }
 

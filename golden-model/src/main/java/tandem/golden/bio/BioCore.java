@@ -822,6 +822,8 @@ final class BioCore {
     /** Tracked datapath registers: written by spans with operand-dependent or span-constant values. */
     static final int W_REGOP1 = 1, W_REGOP2 = 2, W_ALUOUT = 4, W_REGOUT = 8, W_MULRS = 16, W_MULRD = 32,
             W_MEMWDATA = 64, W_MEMADDR = 128, W_RAMQ = 256, W_MEMRDATAQ = 512, W_BUF16 = 1024, W_ALL = 2047;
+    /** The tracked registers instruction fetches write. */
+    private static final int FETCH_FIELDS = W_MEMADDR | W_RAMQ | W_MEMRDATAQ | W_BUF16;
 
     /** Tracked registers written since the learning span began. */
     private int written;
@@ -959,22 +961,6 @@ final class BioCore {
     }
 
     private void copyTracked(BioCore s, int mask) {
-        if ((mask & ~(W_MEMADDR | W_RAMQ | W_MEMRDATAQ | W_BUF16)) == 0) {
-            // The common case: only what instruction fetches left.
-            if ((mask & W_MEMADDR) != 0) {
-                memAddr = s.memAddr;
-            }
-            if ((mask & W_RAMQ) != 0) {
-                ramQ = s.ramQ;
-            }
-            if ((mask & W_MEMRDATAQ) != 0) {
-                memRdataQ = s.memRdataQ;
-            }
-            if ((mask & W_BUF16) != 0) {
-                buf16 = s.buf16;
-            }
-            return;
-        }
         if ((mask & W_REGOP1) != 0) {
             regOp1 = s.regOp1;
         }
@@ -1093,7 +1079,7 @@ final class BioCore {
         regOp2 = b;
         aluOutQ = alu;
         regOut = n.execOut;
-        return n.kind == SpanNode.JALR ? n.fallthrough : alu;
+        return n.link ? n.fallthrough : alu;
     }
 
     private int loadTracked(SpanNode n, int v1, int word) {
@@ -1201,8 +1187,23 @@ final class BioCore {
                 }
             }
         }
-        if (e.constMask != 0) {
-            copyTracked(e.template, e.constMask);
+        int constant = e.constMask;
+        if ((constant & ~FETCH_FIELDS) != 0) {
+            copyTracked(e.template, constant);
+        } else if (constant != 0) {
+            // The common case: only what instruction fetches left, kept in the edge itself.
+            if ((constant & W_MEMADDR) != 0) {
+                memAddr = e.constMemAddr;
+            }
+            if ((constant & W_RAMQ) != 0) {
+                ramQ = e.constRamQ;
+            }
+            if ((constant & W_MEMRDATAQ) != 0) {
+                memRdataQ = e.constMemRdataQ;
+            }
+            if ((constant & W_BUF16) != 0) {
+                buf16 = e.constBuf16;
+            }
         }
         if (n.writesLocal) {
             regs[n.rd] = result;
@@ -1466,7 +1467,8 @@ final class BioCore {
         table.markFetched(fetchIndex);
         SpanEdge edge = new SpanEdge(learnNextPc, variant, (int) (now - learnStart), table.intern(nodeKey()), fetchIndex,
                 fetchWord, effect, written & ~data, extraReg, extraValue, new BioCore(this), storedWordRead, halfFromRamQ,
-                consumed, new int[] {learnMemAddr, learnBuf16, learnMemRdataQ, learnRamQ});
+                consumed, new int[] {learnMemAddr, learnBuf16, learnMemRdataQ, learnRamQ},
+                new int[] {memAddr, ramQ, memRdataQ, buf16});
         n.learn(edge);
         table.countLearned();
         return edge;

@@ -15,6 +15,8 @@ final class BlockWrites {
     private final int[] mask = new int[CAPACITY];
     private int head;
     private int count;
+    /** Queued writes that are not to pin or direction registers. */
+    private int nonPin;
 
     boolean isEmpty() {
         return count == 0;
@@ -44,6 +46,9 @@ final class BlockWrites {
 
     /** The clock of the oldest write that is not to a pin or direction register, or {@link Long#MAX_VALUE}. */
     long nextNonPinAt() {
+        if (nonPin == 0) {
+            return Long.MAX_VALUE;
+        }
         for (int i = 0; i < count; i++) {
             int j = (head + i) & (CAPACITY - 1);
             if (!PinStrobes.isPinRegister(reg[j])) {
@@ -54,6 +59,9 @@ final class BlockWrites {
     }
 
     void pop() {
+        if (!PinStrobes.isPinRegister(reg[head])) {
+            nonPin--;
+        }
         head = (head + 1) & (CAPACITY - 1);
         count--;
     }
@@ -65,5 +73,8 @@ final class BlockWrites {
         data[j] = value;
         mask[j] = gpioMask;
         count++;
+        if (!PinStrobes.isPinRegister(register)) {
+            nonPin++;
+        }
     }
 }

@@ -25,6 +25,11 @@ final class SpanEdge {
     /** Clock offset of the write to a block register (x16–x19, x21–x25, x28, x29), or -1. */
     final int effectOffset;
         final int constMask;
+    /** The end values of the fetch-written tracked registers (memAddr, ramQ, memRdataQ, buf16), for {@link #constMask}. */
+    final int constMemAddr;
+    final int constRamQ;
+    final int constMemRdataQ;
+    final int constBuf16;
     /** Register writes the span makes besides the instruction's own (jal links): x index, value. */
     final int[] extraReg;
     final int[] extraValue;
@@ -49,7 +54,7 @@ final class SpanEdge {
 
     SpanEdge(int nextPc, int variant, int cycles, SpanNode to, int[] fetchIndex, int[] fetchWord, int effectOffset,
              int constMask, int[] extraReg, int[] extraValue, BioCore template,
-             boolean storedWordRead, boolean halfFromRamQ, int guards, int[] guardValues) {
+             boolean storedWordRead, boolean halfFromRamQ, int guards, int[] guardValues, int[] fetchValues) {
         this.nextPc = nextPc;
         this.variant = variant;
         this.cycles = cycles;
@@ -58,6 +63,10 @@ final class SpanEdge {
         this.fetchWord = fetchWord;
         this.effectOffset = effectOffset;
         this.constMask = constMask;
+        this.constMemAddr = fetchValues[0];
+        this.constRamQ = fetchValues[1];
+        this.constMemRdataQ = fetchValues[2];
+        this.constBuf16 = fetchValues[3];
         this.extraReg = extraReg;
         this.extraValue = extraValue;
         this.template = template;

@@ -51,6 +51,8 @@ final class SpanNode {
     final int target;
     /** The instruction goes through exec: ALU, branch, lui/auipc or jalr. */
     final boolean exec;
+    /** jalr: the value written back is the link address, not the ALU output. */
+    final boolean link;
     /** Constants added to the read ports' values to give exec's operands (pc for auipc, immediates). */
     final int op1Add;
     final int op2Add;
@@ -135,6 +137,7 @@ final class SpanNode {
         fallthrough = pc + ((dec & BioInsn.COMPRESSED) != 0 ? 2 : 4);
         target = (pc + imm) & ~1;
         exec = kind <= JALR;
+        link = kind == JALR;
         op1Add = op == BioInsn.AUIPC ? pc : 0;
         op2Add = kind == ALU_I ? operand2 : kind == LUI_AUIPC || kind == JALR ? imm : 0;
         compare = op == BioInsn.BEQ || op == BioInsn.BNE ? 0 : op == BioInsn.BLT || op == BioInsn.BGE ? 1 : 2;
