@@ -908,8 +908,8 @@ final class BioCore {
     }
 
     /** The node this core sits at (call at a span boundary). */
-    SpanNode nodeKey() {
-        return new SpanNode(controlWord(), regPc, dec, pendingImm, decImmJ, op, imm, sideRs1, sideRs2);
+    SpanNode.Key nodeKey() {
+        return new SpanNode.Key(controlWord(), regPc, dec, pendingImm, decImmJ, op, imm, sideRs1, sideRs2);
     }
 
 

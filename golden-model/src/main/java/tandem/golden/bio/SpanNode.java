@@ -35,7 +35,6 @@ final class SpanNode {
     final int imm;
     final int sideRs1;
     final int sideRs2;
-    private final int hash;
 
     final int kind;
     final int rs1;
@@ -89,21 +88,20 @@ final class SpanNode {
      */
     final SpanEdge[] quick = new SpanEdge[8];
 
-    SpanNode(long control, int pc, int dec, int pendingImm, int decImmJ, int op, int imm, int sideRs1, int sideRs2) {
-        this.control = control;
-        this.pc = pc;
-        this.dec = dec;
-        this.pendingImm = pendingImm;
-        this.decImmJ = decImmJ;
-        this.op = op;
-        this.imm = imm;
-        this.sideRs1 = sideRs1;
-        this.sideRs2 = sideRs2;
-        int h = Long.hashCode(control);
-        for (int v : new int[] {pc, dec, pendingImm, decImmJ, op, imm, sideRs1, sideRs2}) {
-            h = h * 31 + v;
-        }
-        this.hash = h;
+    /** What identifies a node (see the class comment); {@link SpanTable} interns nodes by it. */
+    record Key(long control, int pc, int dec, int pendingImm, int decImmJ, int op, int imm, int sideRs1, int sideRs2) {
+    }
+
+    SpanNode(Key key) {
+        this.control = key.control();
+        this.pc = key.pc();
+        this.dec = key.dec();
+        this.pendingImm = key.pendingImm();
+        this.decImmJ = key.decImmJ();
+        this.op = key.op();
+        this.imm = key.imm();
+        this.sideRs1 = key.sideRs1();
+        this.sideRs2 = key.sideRs2();
 
         rs1 = BioInsn.rs1(dec);
         rs2 = BioInsn.rs2(dec);
@@ -213,16 +211,5 @@ final class SpanNode {
         } else if (kind == BRANCH && edge.nextPc == target) {
             quick[4 | edge.variant] = edge;
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SpanNode n && n.control == control && n.pc == pc && n.dec == dec && n.pendingImm == pendingImm
-                && n.decImmJ == decImmJ && n.op == op && n.imm == imm && n.sideRs1 == sideRs1 && n.sideRs2 == sideRs2;
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
     }
 }

@@ -13,7 +13,7 @@ final class SpanTable {
     /** Nodes kept before the table starts afresh, bounding memory for programs that never repeat. */
     private static final int MAX_NODES = 1 << 16;
 
-    private final Map<SpanNode, SpanNode> nodes = new HashMap<>();
+    private final Map<SpanNode.Key, SpanNode> nodes = new HashMap<>();
     private long learned;
     private long replayed;
     private long mismatches;
@@ -36,8 +36,8 @@ final class SpanTable {
         return intern(core.nodeKey());
     }
 
-    /** The interned node equal to {@code key}. */
-    SpanNode intern(SpanNode key) {
+    /** The node for {@code key}, made on first use. */
+    SpanNode intern(SpanNode.Key key) {
         SpanNode known = nodes.get(key);
         if (known != null) {
             return known;
@@ -45,8 +45,9 @@ final class SpanTable {
         if (nodes.size() >= MAX_NODES) {
             nodes.clear();
         }
-        nodes.put(key, key);
-        return key;
+        SpanNode node = new SpanNode(key);
+        nodes.put(key, node);
+        return node;
     }
 
     void countLearned() {
