@@ -23,6 +23,7 @@ import tandem.cli.Tandem;
 import tandem.golden.TandemException;
 import tandem.golden.bio.Bio;
 import tandem.golden.bio.BioAssembler;
+import tandem.golden.bio.BioConfig;
 
 /**
  * {@code tandem bench bio}: BIO clocks per second of the BIO model with all four cores busy.
@@ -32,7 +33,9 @@ import tandem.golden.bio.BioAssembler;
  * warm-up run of {@code --cycles} clocks the block runs {@code --cycles} clocks {@code --repeat}
  * times; the best wall time counts (the thread's CPU time is printed too, as a figure less
  * disturbed by other load on the machine). The cores are checked to be still running (not trapped)
- * afterwards, so the figure is for real work.
+ * afterwards, so the figure is for real work. The model replays instruction spans here; the same
+ * program with replay off (every clock on the reference core, as under an observer) runs for a
+ * twentieth as long in the same run, and the ratio of the two is printed.
  *
  * <p>A second figure is for the common case of BIO programs that pace themselves on quanta
  * ({@code bio-paced.S}: each core drives one pin bit per quantum of {@value #PACED_QUANTUM} clocks,
@@ -61,7 +64,7 @@ public final class BioBench implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "20000000", description = "BIO clocks per timed run (${DEFAULT-VALUE}).")
     private long cycles;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Timed runs; the best counts (${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "5", description = "Timed runs; the best counts (${DEFAULT-VALUE}).")
     private int repeat;
 
     @Option(names = "--check-targets", description = "Exit with 1 when the target is missed.")
@@ -82,41 +85,25 @@ public final class BioBench implements Callable<Integer> {
             throw new TandemException("--cycles and --repeat must be positive");
         }
         byte[] image = assembledResource("bio-busy.S");
-        Bio bio = new Bio();
-        for (int c = 0; c < 4; c++) {
-            bio.loadProgram(c, image);
-        }
-        bio.store(0x00, 0xFFF, 4);
-        bio.run(cycles);
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
-        double best = Double.MAX_VALUE;
-        double bestCpu = Double.MAX_VALUE;
-        for (int r = 0; r < repeat; r++) {
-            long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
-            long t0 = System.nanoTime();
-            bio.run(cycles);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-            if (cpuClock) {
-                bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - c0) / 1e9);
-            }
-        }
-        for (int c = 0; c < 4; c++) {
-            if (bio.trapped(c)) {
-                throw new IllegalStateException("benchmark core " + c + " trapped at pc 0x" + Integer.toHexString(bio.pc(c)));
-            }
-        }
+        double[] busy = busySpeed(image, true, cycles);
+        double best = busy[0];
+        double bestCpu = busy[1];
+        long referenceCycles = Math.max(100_000, cycles / 20);
+        double referenceMcps = referenceCycles / busySpeed(image, false, referenceCycles)[0] / 1e6;
         double mcps = cycles / best / 1e6;
         double pacedMcps = pacedSpeed();
         PrintWriter out = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
         Summary summary = new Summary("bench bio").figure("cycles", cycles).figure("busyClocksPerSecond", mcps * 1e6)
+                .figure("referenceClocksPerSecond", referenceMcps * 1e6)
                 .figure("pacedClocksPerSecond", pacedMcps * 1e6).figure("targetMet", mcps >= TARGET_MCPS);
         out.printf(Locale.ROOT, "BIO model, 4 busy cores: %.1f M BIO clocks/s (%d clocks in %.3f s, best of %d; target %.0f)%n",
                 mcps, cycles, best, repeat, TARGET_MCPS);
-        if (cpuClock) {
+        if (bestCpu > 0) {
             out.printf(Locale.ROOT, "BIO model, per thread CPU time: %.1f M BIO clocks/s (less sensitive to machine load)%n",
                     cycles / bestCpu / 1e6);
         }
+        out.printf(Locale.ROOT, "BIO model clock by clock (span replay off, the reference): %.2f M BIO clocks/s in the same run;"
+                + " replay is %.1fx faster%n", referenceMcps, mcps / referenceMcps);
         out.printf(Locale.ROOT, "BIO model, 4 cores paced on quanta of %d clocks: %.1f M BIO clocks/s (%d clocks, best of %d)%n",
                 PACED_QUANTUM, pacedMcps, cycles, repeat);
         out.flush();
@@ -132,6 +119,38 @@ public final class BioBench implements Callable<Integer> {
         }
         out.flush();
         return summary.print(output, spec.commandLine(), checkTargets && mcps < TARGET_MCPS ? Tandem.FAIL : Tandem.PASS);
+    }
+
+    /**
+     * Best wall and thread-CPU seconds (0 where the JVM cannot tell) of {@code clocks} BIO clocks
+     * with {@code image} on all four cores, after a warm-up run of as many; checks that no core trapped.
+     */
+    private double[] busySpeed(byte[] image, boolean replay, long clocks) {
+        Bio bio = new Bio(BioConfig.DEFAULT.withSpanReplay(replay), null);
+        for (int c = 0; c < 4; c++) {
+            bio.loadProgram(c, image);
+        }
+        bio.store(0x00, 0xFFF, 4);
+        bio.run(clocks);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        double best = Double.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
+        for (int r = 0; r < repeat; r++) {
+            long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
+            long t0 = System.nanoTime();
+            bio.run(clocks);
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            if (cpuClock) {
+                bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
+        }
+        for (int c = 0; c < 4; c++) {
+            if (bio.trapped(c)) {
+                throw new IllegalStateException("benchmark core " + c + " trapped at pc 0x" + Integer.toHexString(bio.pc(c)));
+            }
+        }
+        return new double[] {best, cpuClock ? bestCpu : 0};
     }
 
     /** M BIO clocks per second of the Verilated RTL running {@code image} on four cores. */

@@ -18,6 +18,7 @@ class BioBenchTest {
         assertTrue(run.out().contains("BIO model, 4 busy cores: "), run.out());
         assertTrue(run.out().contains("M BIO clocks/s"), run.out());
         assertTrue(run.out().contains("4 cores paced on quanta of 1000 clocks: "), run.out());
+        assertTrue(run.out().contains("span replay off, the reference"), run.out());
         assertTrue(run.out().contains("BIO RTL (Verilator"), run.out());
     }
 
@@ -29,6 +30,7 @@ class BioBenchTest {
         assertEquals("bench bio", o.get("command").asText());
         assertTrue(o.get("busyClocksPerSecond").asDouble() > 0, json.out());
         assertTrue(o.get("pacedClocksPerSecond").asDouble() > 0, json.out());
+        assertTrue(o.get("referenceClocksPerSecond").asDouble() > 0, json.out());
         CliRun quiet = CliRun.tandem("bench", "bio", "--cycles", "20000", "--repeat", "1", "--quiet");
         assertEquals(0, quiet.exitCode(), quiet.toString());
         assertEquals("", quiet.out());

@@ -84,7 +84,7 @@ public final class Bio implements BusDevice, Ticking {
     /** Every core was stalled, disabled or trapped in the last clock: the quiet fast path may apply. */
     private boolean quietCandidate;
     private boolean quietSkipping = true;
-    private boolean spanReplay = !"false".equals(System.getProperty("tandem.bio.replay"));
+    private boolean spanReplay;
     private final SpanTable spans = new SpanTable();
     /** Clocks run by the quiet fast path so far (for tests and benchmarks). */
     private long quietCycles;
@@ -175,6 +175,7 @@ public final class Bio implements BusDevice, Ticking {
      */
     public Bio(BioConfig config, IrqLine[] irqLines) {
         this.config = config;
+        this.spanReplay = config.spanReplay() && !"false".equals(System.getProperty("tandem.bio.replay"));
         this.irqLines = new IrqLine[CORES];
         for (int i = 0; i < CORES; i++) {
             cores[i] = new BioCore(i, config);
@@ -335,7 +336,7 @@ public final class Bio implements BusDevice, Ticking {
         }
     }
 
-    /** Turns span replay off or on (on by default); for differential tests and benchmarks. */
+    /** Turns span replay off or on (as configured by default); for differential tests. */
     void setSpanReplay(boolean on) {
         spanReplay = on;
     }

@@ -19,12 +19,15 @@ package tandem.golden.bio;
  * @param apbWriteTiming host writes take the RTL's APB transfer and synchronisers: each waits for
  *     the host clock, two host clocks of transfer, one after the other, then lands 11 to 18 BIO
  *     clocks after it was issued at the host clock ratio of 8 (see {@link Bio})
+ * @param spanReplay replay learned instruction spans when no observer watches every clock (see
+ *     {@link Bio}); off, every clock runs on the reference core
  */
 public record BioConfig(boolean phantomRs1, boolean phantomRs2, int pclkRatio,
-                        int bioCyclesPerCpuCycleNum, int bioCyclesPerCpuCycleDen, boolean apbWriteTiming) {
+                        int bioCyclesPerCpuCycleNum, int bioCyclesPerCpuCycleDen, boolean apbWriteTiming,
+                        boolean spanReplay) {
 
     /** The silicon's behaviour, with host writes landing at the next BIO clock. */
-    public static final BioConfig DEFAULT = new BioConfig(true, true, 8, 1, 1, false);
+    public static final BioConfig DEFAULT = new BioConfig(true, true, 8, 1, 1, false, true);
 
     /** Validates the ratios. */
     public BioConfig {
@@ -38,21 +41,27 @@ public record BioConfig(boolean phantomRs1, boolean phantomRs2, int pclkRatio,
 
     /** The same options with both errata switched on or off. */
     public BioConfig withErrata(boolean on) {
-        return new BioConfig(on, on, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming);
+        return new BioConfig(on, on, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming, spanReplay);
     }
 
     /** The same options with {@code num/den} BIO clocks per CPU clock. */
     public BioConfig withClockRatio(int num, int den) {
-        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, num, den, apbWriteTiming);
+        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, num, den, apbWriteTiming, spanReplay);
     }
 
     /** The same options with another host clock ratio. */
     public BioConfig withPclkRatio(int ratio) {
-        return new BioConfig(phantomRs1, phantomRs2, ratio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming);
+        return new BioConfig(phantomRs1, phantomRs2, ratio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming,
+                spanReplay);
     }
 
     /** The same options with host writes landing as through the RTL's APB port, or at the next clock. */
     public BioConfig withApbWriteTiming(boolean on) {
-        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, on);
+        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, on, spanReplay);
+    }
+
+    /** The same options with span replay on or off. */
+    public BioConfig withSpanReplay(boolean on) {
+        return new BioConfig(phantomRs1, phantomRs2, pclkRatio, bioCyclesPerCpuCycleNum, bioCyclesPerCpuCycleDen, apbWriteTiming, on);
     }
 }
