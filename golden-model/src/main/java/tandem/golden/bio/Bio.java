@@ -336,11 +336,6 @@ public final class Bio implements BusDevice, Ticking {
         }
     }
 
-    /** Turns span replay off or on (as configured by default); for differential tests. */
-    void setSpanReplay(boolean on) {
-        spanReplay = on;
-    }
-
     /** The spans learned and replayed so far, shared by the cores. */
     SpanTable spans() {
         return spans;
