@@ -912,7 +912,7 @@ final class BioCore {
         return new SpanNode.Key(controlWord(), regPc, dec, pendingImm, decImmJ, op, imm, sideRs1, sideRs2);
     }
 
-
+    /** Copies every register but the RAM, x1–x15, the masks and the tracked datapath registers. */
     private void copyMicroState(BioCore s) {
         memValidD = s.memValidD;
         deadCycle = s.deadCycle;
@@ -1022,12 +1022,8 @@ final class BioCore {
             case SpanNode.JALR:
                 return (v1 + n.imm) & ~1;
             default:
-                return n.pc + length(n);
+                return n.fallthrough;
         }
-    }
-
-    private static int length(SpanNode n) {
-        return (n.dec & BioInsn.COMPRESSED) != 0 ? 2 : 4;
     }
 
     /** The value the instruction writes back; {@code word} is the RAM word at a load's address. */
@@ -1036,7 +1032,7 @@ final class BioCore {
             case SpanNode.ALU_R: return aluOut(n.op, v1, v2);
             case SpanNode.ALU_I: return aluOut(n.op, v1, n.operand2);
             case SpanNode.LUI_AUIPC: return n.op == BioInsn.LUI ? n.imm : n.pc + n.imm;
-            case SpanNode.JALR: return n.pc + length(n);
+            case SpanNode.JALR: return n.fallthrough;
             case SpanNode.LOAD: return loaded(n.op, v1 + n.imm, word);
             case SpanNode.MUL: {
                 long product = mulOperand1(n.op, v1) * mulOperand2(n.op, v2);
@@ -1097,7 +1093,7 @@ final class BioCore {
         int addr = v1 + n.imm;
         regOp1 = addr;
         regOp2 = v2;
-        memWdata = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+        memWdata = storeLanes(n.op, v2);
         memAddr = addr & ~3;
         // The RAM re-reads a write request it holds for a second clock: then its output is the
         // stored word.
@@ -1146,11 +1142,16 @@ final class BioCore {
         return (mask & ~(W_MEMADDR | W_BUF16 | W_MEMRDATAQ | W_RAMQ)) != 0;
     }
 
+    /** A store's data as the memory interface puts it on the bus: a halfword or byte repeated in every lane. */
+    private static int storeLanes(int op, int v2) {
+        return op == BioInsn.SW ? v2 : op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+    }
+
     /** The RAM word after store {@code n} of {@code v2} into {@code word}. */
     private static int storedWord(SpanNode n, int v1, int v2, int word) {
         int addr = v1 + n.imm;
         int mask = n.op == BioInsn.SW ? -1 : n.op == BioInsn.SH ? 0xFFFF << ((addr & 2) * 8) : 0xFF << ((addr & 3) * 8);
-        int data = n.op == BioInsn.SW ? v2 : n.op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
+        int data = storeLanes(n.op, v2);
         return (word & ~mask) | (data & mask);
     }
 

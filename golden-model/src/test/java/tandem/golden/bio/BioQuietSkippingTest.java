@@ -28,6 +28,9 @@ class BioQuietSkippingTest {
         "mv quantum, x0", "mv a2, quantum", "mv pins, a0", "mv pinset, a1", "mv pinclr, a2", "mv dirout, a3",
         "mv evset, a0", "mv evclr, a1", "mv a3, events", "mv a4, pins",
     };
+    /** Waits, block traffic and FIFO traffic weigh as much as work; some programs trap. */
+    private static final RandomBioPrograms PROGRAMS = new RandomBioPrograms(
+            List.of("li t0, 0xFF", "mv pinmask, t0", "mv dirout, t0"), WORK, SIDE, 4, 10, new int[] {4, 4, 1, 1, 0}, true);
 
     @Test
     void examplesRunTheSameWithAndWithoutSkipping() {
@@ -48,7 +51,7 @@ class BioQuietSkippingTest {
             List<byte[]> images = new ArrayList<>();
             int cores = 1 + random.nextInt(4);
             for (int c = 0; c < cores; c++) {
-                images.add(BioPrograms.source(randomProgram(random, c)));
+                images.add(BioPrograms.source(PROGRAMS.draw(random, c)));
             }
             int[] qdiv = new int[4];
             for (int c = 0; c < 4; c++) {
@@ -81,45 +84,6 @@ class BioQuietSkippingTest {
             assertEquals(plain.get(k), fast.get(k), what + ": first difference at record " + k);
         }
         assertEquals(plain.size(), fast.size(), what + ": records");
-    }
-
-    private static String[] randomProgram(Random random, int core) {
-        List<String> lines = new ArrayList<>();
-        lines.add("li a0, " + (core + 1));
-        lines.add("li t0, 0xFF");
-        lines.add("mv pinmask, t0");
-        lines.add("mv dirout, t0");
-        lines.add("li t1, " + (1 << random.nextInt(24)));
-        lines.add("mv evmask, t1");
-        lines.add("loop:");
-        int n = 4 + random.nextInt(10);
-        for (int i = 0; i < n; i++) {
-            int kind = random.nextInt(10);
-            if (kind < 4) {
-                lines.add(WORK[random.nextInt(WORK.length)]);
-            } else if (kind < 8) {
-                lines.add(SIDE[random.nextInt(SIDE.length)]);
-            } else if (kind == 8) {
-                // FIFO traffic around the ring: push own FIFO, pop the previous core's.
-                lines.add(random.nextBoolean() ? "mv fifo" + core + ", a0" : "mv a1, fifo" + ((core + 3) & 3));
-            } else {
-                lines.add("addi t2, t2, -1");
-                lines.add("bgtz t2, 1f");
-                lines.add("li t2, " + (1 + random.nextInt(5)));
-                lines.add("1:");
-            }
-        }
-        // Some programs trap after a few rounds.
-        switch (random.nextInt(4)) {
-            case 0 -> {
-                lines.add("addi s1, s1, 1");
-                lines.add("li t0, " + (1 + random.nextInt(4)));
-                lines.add("blt s1, t0, loop");
-                lines.add(random.nextBoolean() ? "ebreak" : "ecall");
-            }
-            default -> lines.add("j loop");
-        }
-        return lines.toArray(String[]::new);
     }
 
     /**

@@ -35,6 +35,9 @@ class BioSpanReplayTest {
         "mv pins, a0", "mv pinset, a1", "mv pinclr, a2", "mv dirout, a3", "mv dirin, a4", "mv evset, a0", "mv evclr, a1",
         "mv a3, events", "mv a4, pins", "mv pinmask, a2", "mv a2, pinmask",
     };
+    /** Mostly work, so that spans replay, with every kind of block traffic and indirect jumps. */
+    private static final RandomBioPrograms PROGRAMS = new RandomBioPrograms(
+            List.of("li s0, 0x300", "li t0, 0xFF", "mv pinmask, t0"), WORK, SIDE, 6, 14, new int[] {7, 2, 1, 1, 1}, false);
 
     @Test
     void randomProgramsReplayToTheReferenceState() {
@@ -44,7 +47,7 @@ class BioSpanReplayTest {
             List<byte[]> images = new ArrayList<>();
             int cores = 1 + random.nextInt(4);
             for (int c = 0; c < cores; c++) {
-                images.add(BioPrograms.source(randomProgram(random, c)));
+                images.add(BioPrograms.source(PROGRAMS.draw(random, c)));
             }
             int[] qdiv = new int[4];
             for (int c = 0; c < 4; c++) {
@@ -79,6 +82,40 @@ class BioSpanReplayTest {
         assertTrue(replayed > 100_000, "spans replayed: " + replayed);
     }
 
+    /**
+     * Four cores running the same busy loop (ALU work, a multiply, a store and a load, a pin write
+     * every round, a word around the ring of FIFOs every eighth round) learn their spans once: after
+     * a warm-up nothing more is learned and nearly every instruction is replayed.
+     */
+    @Test
+    void aBusyLoopIsLearnedOnceAndThenReplayed() {
+        byte[] image = BioPrograms.source(
+                "mv a0, clk", "srli a0, a0, 30", "li s0, 0x100", "li t0, 0x0F", "mv pinmask, t0", "mv dirout, t0",
+                "1:", "addi a2, a2, 1", "xor a3, a2, a0", "slli a4, a3, 3", "add a5, a4, a2", "mul a5, a5, a3",
+                "sw a5, 0(s0)", "lw a4, 0(s0)", "mv pins, a4", "andi t0, a2, 7", "bnez t0, 1b",
+                "beqz a0, 10f", "li t1, 1", "beq a0, t1, 11f", "li t1, 2", "beq a0, t1, 12f",
+                "mv fifo3, a2", "mv s1, fifo2", "j 1b",
+                "10: mv fifo0, a2", "mv s1, fifo3", "j 1b",
+                "11: mv fifo1, a2", "mv s1, fifo0", "j 1b",
+                "12: mv fifo2, a2", "mv s1, fifo1", "j 1b");
+        Bio bio = new Bio();
+        for (int c = 0; c < 4; c++) {
+            bio.loadProgram(c, image);
+        }
+        bio.store(0x00, 0xFFF, 4);
+        bio.run(200_000);
+        long learned = bio.spans().learned();
+        long replayed = bio.spans().replayed();
+        bio.run(1_000_000);
+        assertEquals(learned, bio.spans().learned(), "spans learned after the warm-up");
+        long spans = bio.spans().replayed() - replayed;
+        // About one instruction per 5 clocks per core here; nearly all of them replayed.
+        assertTrue(spans > 4 * 1_000_000 / 7, "spans replayed in 1,000,000 clocks: " + spans);
+        for (int c = 0; c < 4; c++) {
+            assertTrue(!bio.trapped(c) && bio.x(c, 12) > 1000, "core " + c + " rounds: " + bio.x(c, 12));
+        }
+    }
+
     private static Bio start(List<byte[]> images, int[] qdiv, int config, BioConfig options) {
         Bio bio = new Bio(options, null);
         bio.setQuietSkipping(options.spanReplay());
@@ -101,38 +138,5 @@ class BioSpanReplayTest {
             case 3 -> bio.drivePins(host.nextInt());
             default -> { }
         }
-    }
-
-    private static String[] randomProgram(Random random, int core) {
-        List<String> lines = new ArrayList<>();
-        lines.add("li a0, " + (core + 1));
-        lines.add("li s0, 0x300");
-        lines.add("li t0, 0xFF");
-        lines.add("mv pinmask, t0");
-        lines.add("li t1, " + (1 << random.nextInt(24)));
-        lines.add("mv evmask, t1");
-        lines.add("loop:");
-        int n = 6 + random.nextInt(14);
-        for (int i = 0; i < n; i++) {
-            int kind = random.nextInt(12);
-            if (kind < 7) {
-                lines.add(WORK[random.nextInt(WORK.length)]);
-            } else if (kind < 9) {
-                lines.add(SIDE[random.nextInt(SIDE.length)]);
-            } else if (kind == 9) {
-                lines.add(random.nextBoolean() ? "mv fifo" + core + ", a0" : "mv a1, fifo" + ((core + 3) & 3));
-            } else if (kind == 10) {
-                lines.add("addi t2, t2, -1");
-                lines.add("bgtz t2, 1f");
-                lines.add("li t2, " + (1 + random.nextInt(5)));
-                lines.add("1:");
-            } else {
-                lines.add("la t3, 3f");
-                lines.add("jalr t4, t3, 0");
-                lines.add("3:");
-            }
-        }
-        lines.add("j loop");
-        return lines.toArray(String[]::new);
     }
 }
