@@ -408,7 +408,7 @@ final class BioCore {
         }
     }
 
-    private static boolean branchTaken(int op, int a, int b) {
+    static boolean branchTaken(int op, int a, int b) {
         switch (op) {
             case BioInsn.BEQ: return a == b;
             case BioInsn.BNE: return a != b;
@@ -823,7 +823,7 @@ final class BioCore {
     static final int W_REGOP1 = 1, W_REGOP2 = 2, W_ALUOUT = 4, W_REGOUT = 8, W_MULRS = 16, W_MULRD = 32,
             W_MEMWDATA = 64, W_MEMADDR = 128, W_RAMQ = 256, W_MEMRDATAQ = 512, W_BUF16 = 1024, W_ALL = 2047;
     /** The tracked registers instruction fetches write. */
-    private static final int FETCH_FIELDS = W_MEMADDR | W_RAMQ | W_MEMRDATAQ | W_BUF16;
+    static final int FETCH_FIELDS = W_MEMADDR | W_RAMQ | W_MEMRDATAQ | W_BUF16;
 
     /** Tracked registers written since the learning span began. */
     private int written;
@@ -1060,27 +1060,41 @@ final class BioCore {
             return execTracked(n, v1, v2);
         }
         switch (n.kind) {
-            case SpanNode.LOAD: return loadTracked(n, v1, word);
-            case SpanNode.STORE: return storeTracked(n, v1, v2, word, storedWordRead);
-            default: return mulTracked(n, v1, v2);
+            case SpanNode.LOAD:
+                return trLoad(n.op, v1 + n.imm, word);
+            case SpanNode.STORE:
+                trStoreTracked(n.op, v1 + n.imm, v2, word, storedWordRead);
+                return 0;
+            default:
+                return trMul(n.op, v1, v2);
         }
     }
 
     /** ld_rs1 latches both operands (registers or constants), exec the ALU output and pc + imm. */
     private int execTracked(SpanNode n, int v1, int v2) {
-        int a = v1 + n.op1Add;
-        int b = v2 + n.op2Add;
-        int alu = aluOut(n.op, a, b);
-        regOp1 = a;
-        regOp2 = b;
-        aluOutQ = alu;
-        regOut = n.execOut;
+        int alu = trExec(n.op, v1 + n.op1Add, v2 + n.op2Add, n.execOut);
         return n.link ? n.fallthrough : alu;
     }
 
-    private int loadTracked(SpanNode n, int v1, int word) {
-        int addr = v1 + n.imm;
-        int value = loaded(n.op, addr, word);
+    /*
+     * Span primitives: one instruction's effect on the tracked registers (and registers, RAM)
+     * with its operation and constants as arguments. Replay calls them; so does the code
+     * SpanTraceCompiler generates, with constant arguments the JIT folds.
+     */
+
+    /** Exec operands {@code a}, {@code b} of operation {@code op}: the latches, the ALU output (returned). */
+    int trExec(int op, int a, int b, int execOut) {
+        int alu = aluOut(op, a, b);
+        regOp1 = a;
+        regOp2 = b;
+        aluOutQ = alu;
+        regOut = execOut;
+        return alu;
+    }
+
+    /** A load {@code op} of RAM word {@code word} at {@code addr}; returns the value loaded. */
+    int trLoad(int op, int addr, int word) {
+        int value = loaded(op, addr, word);
         regOp1 = addr;
         regOut = value;
         memAddr = addr & ~3;
@@ -1089,28 +1103,98 @@ final class BioCore {
         return value;
     }
 
-    private int storeTracked(SpanNode n, int v1, int v2, int word, boolean storedWordRead) {
-        int addr = v1 + n.imm;
+    private void trStoreTracked(int op, int addr, int v2, int word, boolean storedWordRead) {
         regOp1 = addr;
         regOp2 = v2;
-        memWdata = storeLanes(n.op, v2);
+        memWdata = storeLanes(op, v2);
         memAddr = addr & ~3;
         // The RAM re-reads a write request it holds for a second clock: then its output is the
         // stored word.
-        ramQ = storedWordRead ? storedWord(n, v1, v2, word) : word;
+        ramQ = storedWordRead ? storedWord(op, addr, v2, word) : word;
         memRdataQ = word;
-        return 0;
     }
 
-    private int mulTracked(SpanNode n, int v1, int v2) {
+    /** A store {@code op} of {@code v2} at {@code addr} in local RAM: latches and RAM. */
+    void trStore(int op, int addr, int v2, boolean storedWordRead) {
+        int index = (addr >>> 2) & (RAM_WORDS - 1);
+        int word = ram[index];
+        trStoreTracked(op, addr, v2, word, storedWordRead);
+        ram[index] = storedWord(op, addr, v2, word);
+        if (fetchedWords[index]) {
+            codeVersion++;
+        }
+    }
+
+    /** A multiply {@code op}: latches, the multiplier's registers; returns the product's word. */
+    int trMul(int op, int v1, int v2) {
         regOp1 = v1;
         regOp2 = v2;
-        mulRs1 = mulOperand1(n.op, v1);
-        mulRs2 = mulOperand2(n.op, v2);
+        mulRs1 = mulOperand1(op, v1);
+        mulRs2 = mulOperand2(op, v2);
         mulRd = mulRs1 * mulRs2;
-        int result = n.op == BioInsn.MUL ? (int) mulRd : (int) (mulRd >>> 32);
+        int result = op == BioInsn.MUL ? (int) mulRd : (int) (mulRd >>> 32);
         regOut = result;
         return result;
+    }
+
+    /** The fetch-written tracked registers in {@code mask} take the span's end values. */
+    void trFetch(int mask, int endMemAddr, int endRamQ, int endMemRdataQ, int endBuf16) {
+        if ((mask & W_MEMADDR) != 0) {
+            memAddr = endMemAddr;
+        }
+        if ((mask & W_RAMQ) != 0) {
+            ramQ = endRamQ;
+        }
+        if ((mask & W_MEMRDATAQ) != 0) {
+            memRdataQ = endMemRdataQ;
+        }
+        if ((mask & W_BUF16) != 0) {
+            buf16 = endBuf16;
+        }
+    }
+
+    /** The prefetched halfword becomes the high half of the RAM output register. */
+    void trHalf() {
+        buf16 = ramQ >>> 16;
+    }
+
+    /** x{@code r} for r below 16 (x0 reads 0). */
+    int reg(int r) {
+        return regs[r];
+    }
+
+    /** 1 when the RAM output register's low bits are 11 (the data variant's bit 1). */
+    int ramQLow() {
+        return (ramQ & 3) == 3 ? 1 : 0;
+    }
+
+    /** The local RAM word at {@code addr}. */
+    int ramWord(int addr) {
+        return ram[(addr >>> 2) & (RAM_WORDS - 1)];
+    }
+
+    /** The RAM word at {@code addr} is one some learned span fetches. */
+    boolean fetchedWord(int addr) {
+        return fetchedWords[(addr >>> 2) & (RAM_WORDS - 1)];
+    }
+
+    /** The tracked register {@code bit} (W_MEMADDR, W_BUF16, W_MEMRDATAQ or W_RAMQ), for guards. */
+    int trackedValue(int bit) {
+        switch (bit) {
+            case W_MEMADDR: return memAddr;
+            case W_BUF16: return buf16;
+            case W_MEMRDATAQ: return memRdataQ;
+            default: return ramQ;
+        }
+    }
+
+    /** Leaves a trace: {@code elapsed} clocks later, at {@code at}, after span {@code last} (null: none ran). */
+    void traceExit(int elapsed, SpanNode at, SpanEdge last) {
+        tc += elapsed;
+        node = at;
+        if (last != null) {
+            lastEdge = last;
+        }
     }
 
     /** The value a load {@code op} at {@code addr} takes from RAM word {@code word}. */
@@ -1130,7 +1214,7 @@ final class BioCore {
      */
     private boolean dataLikeConstant(int mask, SpanNode n) {
         int w = learnWord;
-        int stored = n.kind == SpanNode.STORE ? storedWord(n, learnV1, learnV2, w) : w;
+        int stored = n.kind == SpanNode.STORE ? storedWord(n.op, learnV1 + n.imm, learnV2, w) : w;
         int[] values = {memAddr, buf16, memRdataQ, ramQ};
         int[] bits = {W_MEMADDR, W_BUF16, W_MEMRDATAQ, W_RAMQ};
         for (int i = 0; i < bits.length; i++) {
@@ -1147,12 +1231,10 @@ final class BioCore {
         return op == BioInsn.SW ? v2 : op == BioInsn.SH ? (v2 & 0xFFFF) * 0x10001 : (v2 & 0xFF) * 0x01010101;
     }
 
-    /** The RAM word after store {@code n} of {@code v2} into {@code word}. */
-    private static int storedWord(SpanNode n, int v1, int v2, int word) {
-        int addr = v1 + n.imm;
-        int mask = n.op == BioInsn.SW ? -1 : n.op == BioInsn.SH ? 0xFFFF << ((addr & 2) * 8) : 0xFF << ((addr & 3) * 8);
-        int data = storeLanes(n.op, v2);
-        return (word & ~mask) | (data & mask);
+    /** The RAM word {@code word} after store {@code op} of {@code v2} at {@code addr}. */
+    private static int storedWord(int op, int addr, int v2, int word) {
+        int mask = op == BioInsn.SW ? -1 : op == BioInsn.SH ? 0xFFFF << ((addr & 2) * 8) : 0xFF << ((addr & 3) * 8);
+        return (word & ~mask) | (storeLanes(op, v2) & mask);
     }
 
     /** A load or store address of a span from {@code n} that a replay can do: local RAM, not a word the span fetches. */
@@ -1174,37 +1256,19 @@ final class BioCore {
         if (n.exec) {
             result = execTracked(n, v1, v2);
         } else if (n.kind == SpanNode.MUL) {
-            result = mulTracked(n, v1, v2);
+            result = trMul(n.op, v1, v2);
+        } else if (n.kind == SpanNode.LOAD) {
+            result = trLoad(n.op, v1 + n.imm, ramWord(v1 + n.imm));
         } else {
-            int index = ((v1 + n.imm) >>> 2) & (RAM_WORDS - 1);
-            int word = ram[index];
-            if (n.kind == SpanNode.LOAD) {
-                result = loadTracked(n, v1, word);
-            } else {
-                result = storeTracked(n, v1, v2, word, e.storedWordRead);
-                ram[index] = storedWord(n, v1, v2, word);
-                if (fetchedWords[index]) {
-                    codeVersion++;
-                }
-            }
+            trStore(n.op, v1 + n.imm, v2, e.storedWordRead);
+            result = 0;
         }
         int constant = e.constMask;
         if ((constant & ~FETCH_FIELDS) != 0) {
             copyTracked(e.template, constant);
         } else if (constant != 0) {
             // The common case: only what instruction fetches left, kept in the edge itself.
-            if ((constant & W_MEMADDR) != 0) {
-                memAddr = e.constMemAddr;
-            }
-            if ((constant & W_RAMQ) != 0) {
-                ramQ = e.constRamQ;
-            }
-            if ((constant & W_MEMRDATAQ) != 0) {
-                memRdataQ = e.constMemRdataQ;
-            }
-            if ((constant & W_BUF16) != 0) {
-                buf16 = e.constBuf16;
-            }
+            trFetch(constant, e.constMemAddr, e.constRamQ, e.constMemRdataQ, e.constBuf16);
         }
         if (n.writesLocal) {
             regs[n.rd] = result;
@@ -1234,6 +1298,19 @@ final class BioCore {
         final int[] r = regs;
         int replayed = 0;
         while (n.free || (n.replayable && n.outputOnly && !writes.isFull())) {
+            SpanTrace trace = n.trace;
+            if (trace != null && traceFits(trace)) {
+                tc = t;
+                node = n;
+                int k = trace.run(this, (int) Math.min(limit - t, Integer.MAX_VALUE / 2), clockNow + (int) (t - now));
+                if (k > 0) {
+                    table.countTraced(k);
+                    replayed += k;
+                    t = tc;
+                    n = node;
+                    continue;
+                }
+            }
             int s1 = n.src1;
             int s2 = n.src2;
             int v1 = s1 < 16 ? r[s1] : localOperand(s1, clockNow + (int) (t - now));
@@ -1251,6 +1328,10 @@ final class BioCore {
                 scheduleWrite(n.rd, t + e.effectOffset, result);
             }
             replayed++;
+            n.lastUsed = e;
+            if (++n.visits == SpanTable.TRACE_AFTER && n.free) {
+                n.trace = table.compileTrace(n);
+            }
             t += e.cycles;
             n = e.to;
         }
@@ -1288,8 +1369,20 @@ final class BioCore {
         return stale | ((ram[((v1 + n.imm) >>> 2) & (RAM_WORDS - 1)] & 3) == 3 ? 1 : 0);
     }
 
+    /** This core's RAM holds the words every span of {@code trace} fetched (checked once per code change). */
+    private boolean traceFits(SpanTrace trace) {
+        if (trace.checkedVersion[id] == codeVersion) {
+            return true;
+        }
+        if (!trace.fetchesMatch(ram)) {
+            return false;
+        }
+        trace.checkedVersion[id] = codeVersion;
+        return true;
+    }
+
     /** A register x16–x31 that the core itself supplies (x31 from its clock count {@code clock}). */
-    private int localOperand(int reg, int clock) {
+    int localOperand(int reg, int clock) {
         switch (reg) {
             case 26: return gpioMask;
             case 27: return eventMask;
@@ -1320,7 +1413,7 @@ final class BioCore {
         codeVersion++;
     }
 
-    private void writeRegister(int r, int value) {
+    void writeRegister(int r, int value) {
         if (r < 16) {
             regs[r] = value;
         } else if (r == 26) {
@@ -1444,7 +1537,7 @@ final class BioCore {
         int data = trackedEqual(this, predicted, n.predictable);
         boolean storedWordRead = false;
         if (n.kind == SpanNode.STORE) {
-            int stored = storedWord(n, learnV1, learnV2, learnWord);
+            int stored = storedWord(n.op, learnV1 + n.imm, learnV2, learnWord);
             if (stored == learnWord) {
                 // Which of the two words the RAM output holds cannot be told from this visit.
                 return null;

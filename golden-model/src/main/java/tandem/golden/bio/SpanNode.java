@@ -82,6 +82,12 @@ final class SpanNode {
     final int predictable;
 
     private SpanEdge edges;
+    /** The span replayed from here most recently (a trace follows these). */
+    SpanEdge lastUsed;
+    /** Spans replayed from here one by one, counted up to the trace threshold. */
+    int visits;
+    /** The compiled chain of spans from here, once this node is hot; null before or when none fits. */
+    SpanTrace trace;
     /**
      * The learned spans for the fall-through outcome (index = data variant) and a branch's target
      * (4 + variant): the common outcomes found without walking {@link #edges}.

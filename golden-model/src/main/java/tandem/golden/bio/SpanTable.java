@@ -13,10 +13,15 @@ final class SpanTable {
     /** Nodes kept before the table starts afresh, bounding memory for programs that never repeat. */
     private static final int MAX_NODES = 1 << 16;
 
+    /** Replays one by one from a node before its chain of spans is compiled. */
+    static final int TRACE_AFTER = 2000;
+
     private final Map<SpanNode.Key, SpanNode> nodes = new HashMap<>();
+    private final SpanTraceCompiler traces = new SpanTraceCompiler();
     private long learned;
     private long replayed;
     private long mismatches;
+    private long traced;
 
     /** RAM word indices some learned span fetches; the cores share this array. */
     private final boolean[] fetchedWords = new boolean[BioCore.RAM_WORDS];
@@ -48,6 +53,20 @@ final class SpanTable {
         SpanNode node = new SpanNode(key);
         nodes.put(key, node);
         return node;
+    }
+
+    /** The compiled chain of spans from hot node {@code n}, or null. */
+    SpanTrace compileTrace(SpanNode n) {
+        return traces.compile(n);
+    }
+
+    /** Spans replayed by compiled traces (they count as replayed too). */
+    void countTraced(int spans) {
+        traced += spans;
+    }
+
+    long traced() {
+        return traced;
     }
 
     void countLearned() {

@@ -17,6 +17,7 @@ import java.util.List;
  */
 public final class Bytecode {
     // Opcodes used by the code generators (JVMS chapter 6).
+    public static final int ACONST_NULL = 0x01;
     public static final int LDC_W = 0x13;
     public static final int IALOAD = 0x2e;
     public static final int AALOAD = 0x32;

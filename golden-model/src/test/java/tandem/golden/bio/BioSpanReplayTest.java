@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Span replay ({@code Bio.runSpans}) against the reference core stepped clock by clock: the same
+ * Span replay ({@code Bio.runSpans}, with its compiled traces) against the reference core stepped clock by clock: the same
  * programs and host traffic run on a BIO with replay and on one without any fast path, stopped at
  * many random clocks (every run ends with every core back on the reference, so short random runs
  * put the comparison points everywhere inside and between spans). At each stop every core's whole
@@ -43,6 +43,7 @@ class BioSpanReplayTest {
     void randomProgramsReplayToTheReferenceState() {
         Random random = new Random(Long.getLong("bio.spanSeed", 0x5BA7));
         long replayed = 0;
+        long traced = 0;
         for (int set = 0; set < Integer.getInteger("bio.spanSets", 24); set++) {
             List<byte[]> images = new ArrayList<>();
             int cores = 1 + random.nextInt(4);
@@ -78,8 +79,10 @@ class BioSpanReplayTest {
             }
             assertEquals(0, replaying.spans().mismatches(), "program set " + set + ": replay results the reference disowned");
             replayed += replaying.spans().replayed();
+            traced += replaying.spans().traced();
         }
         assertTrue(replayed > 100_000, "spans replayed: " + replayed);
+        assertTrue(traced > replayed / 10, "spans replayed by compiled traces: " + traced + " of " + replayed);
     }
 
     /**
@@ -111,6 +114,8 @@ class BioSpanReplayTest {
         long spans = bio.spans().replayed() - replayed;
         // About one instruction per 5 clocks per core here; nearly all of them replayed.
         assertTrue(spans > 4 * 1_000_000 / 7, "spans replayed in 1,000,000 clocks: " + spans);
+        assertTrue(bio.spans().traced() > bio.spans().replayed() / 2, "spans replayed by compiled traces: "
+                + bio.spans().traced() + " of " + bio.spans().replayed());
         for (int c = 0; c < 4; c++) {
             assertTrue(!bio.trapped(c) && bio.x(c, 12) > 1000, "core " + c + " rounds: " + bio.x(c, 12));
         }
