@@ -43,7 +43,8 @@ import tandem.golden.bus.Ticking;
  * {@code runSpans}) a core runs by instruction spans instead ({@link SpanNode}, {@link SpanEdge}):
  * a span the reference core has stepped once is replayed in one step the next time the core is in
  * the same control state at the same instruction with the same outcome, so busy cores cost about
- * one replayed instruction rather than three or more reference clocks each. Cores run ahead
+ * one replayed instruction rather than three or more reference clocks each; a node replayed
+ * often gets its chain of spans compiled to one JVM method ({@link SpanTrace}). Cores run ahead
  * through spans that touch nothing outside the core; block writes are queued and applied at
  * their clocks, and reads of the block wait for its clock. Clocks in which every core is replaying,
  * disabled or waiting and the block has settled are jumped over in one step; a jump ends where a

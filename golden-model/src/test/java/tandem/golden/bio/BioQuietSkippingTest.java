@@ -48,11 +48,7 @@ class BioQuietSkippingTest {
         long skipped = 0;
         long total = 0;
         for (int i = 0; i < 12; i++) {
-            List<byte[]> images = new ArrayList<>();
-            int cores = 1 + random.nextInt(4);
-            for (int c = 0; c < cores; c++) {
-                images.add(BioPrograms.source(PROGRAMS.draw(random, c)));
-            }
+            List<byte[]> images = PROGRAMS.images(random);
             int[] qdiv = new int[4];
             for (int c = 0; c < 4; c++) {
                 qdiv[c] = random.nextInt(3) == 0 ? 0 : (1 + random.nextInt(300)) << 16 | random.nextInt(256) << 8;

@@ -3,7 +3,6 @@ package tandem.golden.bio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -45,11 +44,7 @@ class BioSpanReplayTest {
         long replayed = 0;
         long traced = 0;
         for (int set = 0; set < Integer.getInteger("bio.spanSets", 24); set++) {
-            List<byte[]> images = new ArrayList<>();
-            int cores = 1 + random.nextInt(4);
-            for (int c = 0; c < cores; c++) {
-                images.add(BioPrograms.source(PROGRAMS.draw(random, c)));
-            }
+            List<byte[]> images = PROGRAMS.images(random);
             int[] qdiv = new int[4];
             for (int c = 0; c < 4; c++) {
                 qdiv[c] = random.nextInt(4) != 0 ? 0 : (1 + random.nextInt(40)) << 16 | random.nextInt(256) << 8;

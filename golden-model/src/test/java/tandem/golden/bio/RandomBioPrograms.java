@@ -21,6 +21,16 @@ import java.util.Random;
 record RandomBioPrograms(List<String> prologue, String[] work, String[] side, int minBody, int bodySpread,
                          int[] weights, boolean traps) {
 
+    /** Assembled programs for one to four cores (core 0 first), drawn from {@code random}. */
+    List<byte[]> images(Random random) {
+        List<byte[]> images = new ArrayList<>();
+        int cores = 1 + random.nextInt(4);
+        for (int c = 0; c < cores; c++) {
+            images.add(BioPrograms.source(draw(random, c)));
+        }
+        return images;
+    }
+
     /** A program for core {@code core}, drawn from {@code random}. */
     String[] draw(Random random, int core) {
         List<String> lines = new ArrayList<>();
