@@ -47,6 +47,9 @@ final class QuantumDivider {
             return max >= 1 ? 1 : max + 1;
         }
         int div = divIntR << 8 | divFracR;
+        if (!int1 && div == (divInt << 8 | divFrac) && div >= 512 && div <= 0xFFFF00 && counter < div) {
+            return pulseInSteadyState(max, div);
+        }
         int c = counter;
         boolean p = pen;
         boolean old = oldPen;
@@ -65,6 +68,22 @@ final class QuantumDivider {
         return max + 1;
     }
 
+    /**
+     * {@link #clocksUntilPulse} for a settled divisor of at least 2.0 with the counter below it: the
+     * counter adds 256 a clock and wraps at {@code div - 256}, {@code pen} (counter below half the
+     * divisor) rises only right after a wrap, and the pulse follows its rise by two clocks.
+     */
+    private long pulseInSteadyState(long max, int div) {
+        if (max >= 1 && pen && !oldPen) {
+            return 1;
+        }
+        if (max >= 2 && counter < (div >>> 1) && !pen) {
+            return 2;
+        }
+        long wrap = counter >= div - 256 ? 0 : (div - 256 - counter + 255) / 256;
+        return Math.min(wrap + 3, max + 1);
+    }
+
     /** {@code n} clocks without reset, as {@code n} calls of {@code clock(false)} would give. */
     void advance(long n) {
         if (n <= 0) {
@@ -77,6 +96,20 @@ final class QuantumDivider {
         }
         boolean int1 = divInt == 1;
         int div = divIntR << 8 | divFracR;
+        long steps = n - 1;
+        if (steps >= 3 && div >= 256 && div <= 0xFFFF00 && counter < div) {
+            // The counter steps by 256 modulo the divisor; the flags follow its last three values.
+            int half = div >>> 1;
+            long c0 = counter;
+            boolean p1 = (c0 + 256 * (steps - 1)) % div < half;
+            boolean p2 = (c0 + 256 * (steps - 2)) % div < half;
+            boolean p3 = (c0 + 256 * (steps - 3)) % div < half;
+            counter = (int) ((c0 + 256 * steps) % div);
+            pen = p1;
+            oldPen = p2;
+            penable = (p2 && !p3) ^ int1;
+            return;
+        }
         long wrapAt = ((long) div - 256) & 0xFFFF_FFFFL;
         int c = counter;
         boolean p = pen;
