@@ -17,8 +17,9 @@ import tandem.golden.bus.Ticking;
  * reader, GPIO set and clear of one bit hold it, events take one whole 24-bit word by priority),
  * then all registers take their new values.
  *
- * <p>Checked against the Verilated tape-out RTL (see {@code BioRtlConformanceTest}): core timing,
- * quantum waits, FIFO traffic between cores, host pushes and pin edges agree cycle for cycle.
+ * <p>Checked against the Verilated tape-out RTL (cosim-bridge's {@code BioRtlLockstepTest}, with
+ * {@code TANDEM_BIO_RTL}): core timing, quantum waits, FIFO traffic between cores, host pushes and
+ * pin edges agree cycle for cycle.
  * Host writes land at the next BIO clock by default; with {@link BioConfig#apbWriteTiming} (the
  * platform's BIO) they land when the RTL's APB port delivers them, 11 to 18 BIO clocks after
  * they are issued ({@link #queueApbWrite}). Host reads are answered at once in both modes.
