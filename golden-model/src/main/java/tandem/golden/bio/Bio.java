@@ -181,8 +181,7 @@ public final class Bio implements BusDevice, Ticking {
         this.irqLines = new IrqLine[CORES];
         for (int i = 0; i < CORES; i++) {
             cores[i] = new BioCore(i, config);
-            cores[i].fetchedWords = spans.fetchedWords();
-            cores[i].table = spans;
+            cores[i].useTable(spans);
             fifos[i] = new BioFifo();
             dividers[i] = new QuantumDivider();
             this.irqLines[i] = irqLines != null && i < irqLines.length && irqLines[i] != null ? irqLines[i] : IrqLine.NONE;
@@ -398,11 +397,19 @@ public final class Bio implements BusDevice, Ticking {
     /** A core on the reference at its boundary still waits for a FIFO word or an event. */
     private boolean stalledInLdRs1(BioCore core) {
         core.evalOutputs(events, false);
-        int readable = 0;
-        for (int k = 0; k < CORES; k++) {
-            readable |= fifos[k].readable() ? 1 << k : 0;
-        }
-        return (core.outFifoRead & ~readable) != 0 || core.outEventStall;
+        return (core.outFifoRead & ~readableFifos()) != 0 || core.outEventStall;
+    }
+
+    /** Bit k: FIFO k has a word to read. */
+    private int readableFifos() {
+        return (fifos[0].readable() ? 1 : 0) | (fifos[1].readable() ? 2 : 0) | (fifos[2].readable() ? 4 : 0)
+                | (fifos[3].readable() ? 8 : 0);
+    }
+
+    /** Bit k: FIFO k has room to write. */
+    private int writableFifos() {
+        return (fifos[0].writable() ? 1 : 0) | (fifos[1].writable() ? 2 : 0) | (fifos[2].writable() ? 4 : 0)
+                | (fifos[3].writable() ? 8 : 0);
     }
 
     private boolean spanEligible(int c) {
@@ -431,12 +438,8 @@ public final class Bio implements BusDevice, Ticking {
             return;
         }
         if (n.sync) {
-            int readable = 0;
-            for (int k = 0; k < CORES; k++) {
-                readable |= fifos[k].readable() ? 1 << k : 0;
-            }
             int mask = core.eventMask;
-            if ((n.popMask & ~readable) != 0 || (n.eventRead && mask != 0 && (mask & events) == 0)) {
+            if ((n.popMask & ~readableFifos()) != 0 || (n.eventRead && mask != 0 && (mask & events) == 0)) {
                 // Stalled in ld_rs1: the reference holds it (its RAM handshake still moves) and the
                 // boundary is looked at again at the next clock anything happens.
                 toReference(core, null, 0, 0, 0);
@@ -448,12 +451,12 @@ public final class Bio implements BusDevice, Ticking {
         int v2 = core.readPort(n.src2, this);
         int next = BioCore.nextPc(n, v1, v2);
         SpanEdge e = core.edgeFor(n, next, v1);
-        boolean data = n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE;
-        if (data && ((v1 + n.imm) >>> 28) != 0) {
+        if (n.memory && ((v1 + n.imm) >>> 28) != 0) {
+            // A BDMA access: the reference reports it.
             toReference(core, null, 0, 0, 0);
             return;
         }
-        if (e == null || !core.fetchesMatch(e) || (data && !core.dataAccessReplayable(n, e, v1))) {
+        if (e == null || !core.codeHolds(e) || (n.memory && !core.dataAccessReplayable(n, e, v1))) {
             toReference(core, n, v1, v2, next);
             return;
         }
@@ -508,12 +511,8 @@ public final class Bio implements BusDevice, Ticking {
         if (!blockSettledBesidesPins() || (extclock & 0xF) != 0) {
             return true;
         }
-        int readable = 0;
-        int writable = 0;
-        for (int k = 0; k < CORES; k++) {
-            readable |= fifos[k].readable() ? 1 << k : 0;
-            writable |= fifos[k].writable() ? 1 << k : 0;
-        }
+        final int readable = readableFifos();
+        final int writable = writableFifos();
         final int ev = events;
         final boolean foldPins = pinsFoldable();
         for (int c = 0; c < CORES; c++) {
@@ -660,12 +659,8 @@ public final class Bio implements BusDevice, Ticking {
         }
         final int en = enSync;
         final int ev = events;
-        int readable = 0;
-        int writable = 0;
-        for (int k = 0; k < CORES; k++) {
-            readable |= fifos[k].readable() ? 1 << k : 0;
-            writable |= fifos[k].writable() ? 1 << k : 0;
-        }
+        final int readable = readableFifos();
+        final int writable = writableFifos();
         int waiting = 0;
         for (int c = 0; c < CORES; c++) {
             if ((en & (1 << c)) == 0) {
@@ -764,15 +759,11 @@ public final class Bio implements BusDevice, Ticking {
                 }
             }
             QuantumDivider div = dividers[c];
-            if (div.alwaysPulsing()) {
+            div.advance(k - 1);
+            if (div.penable()) {
                 q |= 1 << c;
-            } else {
-                div.advance(k - 1);
-                if (div.penable()) {
-                    q |= 1 << c;
-                }
-                div.clock(false);
             }
+            div.clock(false);
             clockCount[c] = coreEn ? (int) (clockCount[c] + k) : 0;
         }
         quantum = q;
@@ -818,9 +809,7 @@ public final class Bio implements BusDevice, Ticking {
     private void settlePins() {
         gpioOut = gpioOutAclk;
         gpioDir = gpioDirAclk;
-        int oe = gpioDir ^ oeInvert;
-        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
-        inSync0 = pad ^ inInvert;
+        inSync0 = padLevels() ^ inInvert;
         inSync1 = inSync0;
         inSnapped = inSync0;
         extclkSelectedQ = 0;
@@ -831,9 +820,13 @@ public final class Bio implements BusDevice, Ticking {
         if (gpioOut != gpioOutAclk || gpioDir != gpioDirAclk) {
             return false;
         }
+        return inSync0 == (padLevels() ^ inInvert) && inSync1 == inSync0;
+    }
+
+    /** The pads: the BIO's output levels where it drives them, the external levels elsewhere. */
+    private int padLevels() {
         int oe = gpioDir ^ oeInvert;
-        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
-        return inSync0 == (pad ^ inInvert) && inSync1 == inSync0;
+        return ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
     }
 
     /** An interrupt update now would change nothing (see {@link #updateIrqs}). */
@@ -949,9 +942,8 @@ public final class Bio implements BusDevice, Ticking {
             pendingCtrl = -1;
         }
         final int ev = events;
-        final BioFifo f0 = fifos[0], f1 = fifos[1], f2 = fifos[2], f3 = fifos[3];
-        final int readable = (f0.readable() ? 1 : 0) | (f1.readable() ? 2 : 0) | (f2.readable() ? 4 : 0) | (f3.readable() ? 8 : 0);
-        final int writable = (f0.writable() ? 1 : 0) | (f1.writable() ? 2 : 0) | (f2.writable() ? 4 : 0) | (f3.writable() ? 8 : 0);
+        final int readable = readableFifos();
+        final int writable = writableFifos();
         final int en = enSync;
         int stall = 0;
         int fifoRe = 0;
@@ -1124,9 +1116,7 @@ public final class Bio implements BusDevice, Ticking {
             }
         }
         inSync1 = inSync0;
-        int oe = gpioDir ^ oeInvert;
-        int pad = ((gpioOut ^ outInvert) & oe) | (externalPins & ~oe);
-        inSync0 = pad ^ inInvert;
+        inSync0 = padLevels() ^ inInvert;
         return extclkSelected;
     }
 

@@ -368,13 +368,9 @@ final class BioCore {
         switch (r) {
             case 0: return 0;
             case 16: case 17: case 18: case 19: return bio.fifoHead(r - 16);
-            case 20: case 22: case 23: case 24: case 25: case 28: case 29: return 0;
             case 21: return bio.pinsSeenByCores();
-            case 26: return gpioMask;
-            case 27: return eventMask;
             case 30: return bio.events();
-            case 31: return id << 30 | (bio.clockCount(id) & 0x3FFF_FFFF);
-            default: return regs[r];
+            default: return r < 16 ? regs[r] : localOperand(r, bio.clockCount(id));
         }
     }
 
@@ -841,10 +837,10 @@ final class BioCore {
     /** While {@link #fast}: the clock at which the core sits at {@link #node}. */
     long tc;
     SpanNode node;
-    /** RAM words some learned span fetches (shared by the cores' tables), and this core's count of changes to them. */
-    boolean[] fetchedWords = new boolean[RAM_WORDS];
-    /** The table spans are learned into (set by Bio). */
+    /** The table spans are learned into, shared by the block's cores ({@link #useTable}). */
     SpanTable table;
+    /** The table's RAM word indices some learned span fetches, and this core's count of changes to them. */
+    private boolean[] fetchedWords;
     private int codeVersion;
     /** The last span replayed since the micro-state was last materialised. */
     private SpanEdge lastEdge;
@@ -860,6 +856,7 @@ final class BioCore {
     private int learnV1;
     private int learnV2;
     private int learnWord;
+    private int learnVariant;
     private int learnNextPc;
     private int learnWens;
     private int learnRamQ;
@@ -1018,27 +1015,11 @@ final class BioCore {
     static int nextPc(SpanNode n, int v1, int v2) {
         switch (n.kind) {
             case SpanNode.BRANCH:
-                return n.taken(v1, v2) ? n.target : n.fallthrough;
+                return branchTaken(n.op, v1, v2) ? n.target : n.fallthrough;
             case SpanNode.JALR:
                 return (v1 + n.imm) & ~1;
             default:
                 return n.fallthrough;
-        }
-    }
-
-    /** The value the instruction writes back; {@code word} is the RAM word at a load's address. */
-    static int result(SpanNode n, int v1, int v2, int word) {
-        switch (n.kind) {
-            case SpanNode.ALU_R: return aluOut(n.op, v1, v2);
-            case SpanNode.ALU_I: return aluOut(n.op, v1, n.operand2);
-            case SpanNode.LUI_AUIPC: return n.op == BioInsn.LUI ? n.imm : n.pc + n.imm;
-            case SpanNode.JALR: return n.fallthrough;
-            case SpanNode.LOAD: return loaded(n.op, v1 + n.imm, word);
-            case SpanNode.MUL: {
-                long product = mulOperand1(n.op, v1) * mulOperand2(n.op, v2);
-                return n.op == BioInsn.MUL ? (int) product : (int) (product >>> 32);
-            }
-            default: return 0;
         }
     }
 
@@ -1223,7 +1204,7 @@ final class BioCore {
                 return true;
             }
         }
-        return (mask & ~(W_MEMADDR | W_BUF16 | W_MEMRDATAQ | W_RAMQ)) != 0;
+        return (mask & ~FETCH_FIELDS) != 0;
     }
 
     /** A store's data as the memory interface puts it on the bus: a halfword or byte repeated in every lane. */
@@ -1250,7 +1231,7 @@ final class BioCore {
      */
     int replay(SpanNode n, SpanEdge e, int v1, int v2) {
         if (e.halfFromRamQ) {
-            buf16 = ramQ >>> 16;
+            trHalf();
         }
         int result;
         if (n.exec) {
@@ -1299,7 +1280,7 @@ final class BioCore {
         int replayed = 0;
         while (n.free || (n.replayable && n.outputOnly && !writes.isFull())) {
             SpanTrace trace = n.trace;
-            if (trace != null && traceFits(trace)) {
+            if (trace != null && codeHolds(trace)) {
                 tc = t;
                 node = n;
                 int k = trace.run(this, (int) Math.min(limit - t, Integer.MAX_VALUE / 2), clockNow + (int) (t - now));
@@ -1315,11 +1296,9 @@ final class BioCore {
             int s2 = n.src2;
             int v1 = s1 < 16 ? r[s1] : localOperand(s1, clockNow + (int) (t - now));
             int v2 = s2 < 16 ? r[s2] : localOperand(s2, clockNow + (int) (t - now));
-            int next = n.kind == SpanNode.BRANCH ? (n.taken(v1, v2) ? n.target : n.fallthrough)
-                    : n.kind == SpanNode.JALR ? (v1 + n.imm) & ~1 : n.fallthrough;
-            SpanEdge e = edgeFor(n, next, v1);
-            if (e == null || t + e.cycles > limit || !fetchesMatch(e)
-                    || ((n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) && !dataAccessReplayable(n, e, v1))
+            SpanEdge e = edgeFor(n, nextPc(n, v1, v2), v1);
+            if (e == null || t + e.cycles > limit || !codeHolds(e)
+                    || (n.memory && !dataAccessReplayable(n, e, v1))
                     || (e.effectOffset >= 0 && !bio.roomForPush(n.rd, (int) (t - now) + e.effectOffset))) {
                 break;
             }
@@ -1363,22 +1342,7 @@ final class BioCore {
      */
     int dataVariant(SpanNode n, int v1) {
         int stale = (ramQ & 3) == 3 ? 2 : 0;
-        if (n.kind != SpanNode.LOAD && n.kind != SpanNode.STORE) {
-            return stale;
-        }
-        return stale | ((ram[((v1 + n.imm) >>> 2) & (RAM_WORDS - 1)] & 3) == 3 ? 1 : 0);
-    }
-
-    /** This core's RAM holds the words every span of {@code trace} fetched (checked once per code change). */
-    private boolean traceFits(SpanTrace trace) {
-        if (trace.checkedVersion[id] == codeVersion) {
-            return true;
-        }
-        if (!trace.fetchesMatch(ram)) {
-            return false;
-        }
-        trace.checkedVersion[id] = codeVersion;
-        return true;
+        return n.memory && (ramWord(v1 + n.imm) & 3) == 3 ? stale | 1 : stale;
     }
 
     /** A register x16–x31 that the core itself supplies (x31 from its clock count {@code clock}). */
@@ -1396,16 +1360,15 @@ final class BioCore {
         writes.add(at, reg, value, gpioMask);
     }
 
-    /** The words span {@code e} fetched still hold in this core's RAM (checked once per code change). */
-    boolean fetchesMatch(SpanEdge e) {
-        if (e.checkedVersion[id] == codeVersion) {
-            return true;
-        }
-        if (!e.fetchesMatch(ram)) {
-            return false;
-        }
-        e.checkedVersion[id] = codeVersion;
-        return true;
+    /** The words {@code code} was learned or compiled from are in this core's RAM. */
+    boolean codeHolds(FetchedCode code) {
+        return code.holdsIn(ram, id, codeVersion);
+    }
+
+    /** Learns into and replays from {@code spans}. */
+    void useTable(SpanTable spans) {
+        table = spans;
+        fetchedWords = spans.fetchedWords();
     }
 
     /** RAM word {@code index} changed from outside the core (host window or program load). */
@@ -1441,7 +1404,8 @@ final class BioCore {
         learnV1 = v1;
         learnV2 = v2;
         learnNextPc = nextPc;
-        learnWord = n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE ? ram[((v1 + n.imm) >>> 2) & (RAM_WORDS - 1)] : 0;
+        learnWord = n.memory ? ramWord(v1 + n.imm) : 0;
+        learnVariant = dataVariant(n, v1);
         learnWens = 0;
         learnRamQ = ramQ;
         learnMemAddr = memAddr;
@@ -1496,7 +1460,9 @@ final class BioCore {
         if (n == null || fetchCount < 0) {
             return null;
         }
-        int result = result(n, learnV1, learnV2, learnWord);
+        // The replay's own semantics, on a copy: the value written back and the tracked registers.
+        BioCore predicted = new BioCore(this);
+        int result = predicted.setTracked(n, learnV1, learnV2, learnWord, false);
         int first = 0;
         int effect = -1;
         if (n.writesBack) {
@@ -1505,7 +1471,7 @@ final class BioCore {
                 return null;
             }
             first = 1;
-            if (n.rd >= 16 && n.rd != 26 && n.rd != 27) {
+            if (SpanNode.writesBlock(n.rd)) {
                 effect = learnWenOffset[0];
             }
         }
@@ -1514,7 +1480,7 @@ final class BioCore {
         int[] extraValue = new int[extras];
         for (int i = 0; i < extras; i++) {
             int r = learnWenAddr[first + i];
-            if (r >= 16 && r != 26 && r != 27) {
+            if (SpanNode.writesBlock(r)) {
                 return null;
             }
             extraReg[i] = r;
@@ -1532,8 +1498,6 @@ final class BioCore {
         if ((written & n.predictable) != n.predictable) {
             return null;
         }
-        BioCore predicted = new BioCore(this);
-        predicted.setTracked(n, learnV1, learnV2, learnWord, false);
         int data = trackedEqual(this, predicted, n.predictable);
         boolean storedWordRead = false;
         if (n.kind == SpanNode.STORE) {
@@ -1547,8 +1511,7 @@ final class BioCore {
                 data |= W_RAMQ;
             }
         }
-        int variant = ((n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) && (learnWord & 3) == 3 ? 1 : 0)
-                | ((learnRamQ & 3) == 3 ? 2 : 0);
+        int variant = learnVariant;
         boolean halfFromRamQ = staleLowBitsRead && (written & W_BUF16) != 0 && buf16 == learnRamQ >>> 16;
         if (halfFromRamQ) {
             data |= W_BUF16;

@@ -8,7 +8,7 @@ package tandem.golden.bio;
  * operands ({@link SpanNode#predictable}) unless they are constants of the span ({@link #constMask},
  * copied from the template); the rest carry over.
  */
-final class SpanEdge {
+final class SpanEdge extends FetchedCode {
 
     final int nextPc;
     /**
@@ -47,8 +47,6 @@ final class SpanEdge {
     final boolean storedWordRead;
     /** The prefetched halfword ends as the high half of the RAM output the span began with. */
     final boolean halfFromRamQ;
-    /** Per core: the code version at which its RAM was last found to hold {@link #fetchWord}. */
-    final int[] checkedVersion = {-1, -1, -1, -1};
     /** The next outcome learned for the same node. */
     SpanEdge next;
 
@@ -79,7 +77,7 @@ final class SpanEdge {
         this.halfFromRamQ = halfFromRamQ;
     }
 
-    /** The words this span fetched are still in {@code ram}. */
+    @Override
     boolean fetchesMatch(int[] ram) {
         int[] idx = fetchIndex;
         for (int i = 0; i < idx.length; i++) {

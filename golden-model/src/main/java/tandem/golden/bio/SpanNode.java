@@ -26,19 +26,12 @@ final class SpanNode {
         0,
     };
 
-    final long control;
     final int pc;
     final int dec;
-    final int pendingImm;
-    final int decImmJ;
     final int op;
     final int imm;
-    final int sideRs1;
-    final int sideRs2;
 
     final int kind;
-    final int rs1;
-    final int rs2;
     final int rd;
     /** The register read ports' sources (x0 where the format reads none). */
     final int src1;
@@ -55,20 +48,14 @@ final class SpanNode {
     /** Constants added to the read ports' values to give exec's operands (pc for auipc, immediates). */
     final int op1Add;
     final int op2Add;
-    /** A branch's comparison (0 equal, 1 less than, 2 less than unsigned) and whether it is negated. */
-    private final int compare;
-    private final boolean negate;
-    /** The second ALU operand of an immediate instruction (the immediate or the shift amount). */
-    final int operand2;
-    /** rs1 / rs2 go through the register read ports in {@code ld_rs1}. */
-    final boolean readsRs1;
-    final boolean readsRs2;
     /** FIFOs the core pops in {@code ld_rs1} (bit k = FIFO k). */
     final int popMask;
     /** An x30 read that waits while no masked event is set. */
     final boolean eventRead;
     /** The instruction's result goes to a register (x1–x15, x26, x27 or a block register). */
     final boolean writesBack;
+    /** A load or store. */
+    final boolean memory;
     /** The result goes to x1–x15. */
     final boolean writesLocal;
     /** The replay must start at the block's current clock: it reads or writes the block. */
@@ -99,23 +86,22 @@ final class SpanNode {
     }
 
     SpanNode(Key key) {
-        this.control = key.control();
-        this.pc = key.pc();
-        this.dec = key.dec();
-        this.pendingImm = key.pendingImm();
-        this.decImmJ = key.decImmJ();
-        this.op = key.op();
-        this.imm = key.imm();
-        this.sideRs1 = key.sideRs1();
-        this.sideRs2 = key.sideRs2();
-
-        rs1 = BioInsn.rs1(dec);
-        rs2 = BioInsn.rs2(dec);
+        pc = key.pc();
+        dec = key.dec();
+        op = key.op();
+        imm = key.imm();
+        int sideRs1 = key.sideRs1();
+        int sideRs2 = key.sideRs2();
+        int rs1 = BioInsn.rs1(dec);
+        int rs2 = BioInsn.rs2(dec);
         rd = BioInsn.rd(dec);
         kind = kindOf(dec, op);
-        operand2 = op == BioInsn.SLLI || op == BioInsn.SRLI || op == BioInsn.SRAI ? rs2 : imm;
-        readsRs1 = kind == ALU_R || kind == ALU_I || kind == BRANCH || kind == JALR || kind == LOAD || kind == STORE || kind == MUL;
-        readsRs2 = kind == ALU_R || kind == BRANCH || kind == STORE || kind == MUL;
+        // The second ALU operand of an immediate instruction: the immediate or the shift amount.
+        int operand2 = op == BioInsn.SLLI || op == BioInsn.SRLI || op == BioInsn.SRAI ? rs2 : imm;
+        // rs1 / rs2 go through the register read ports in ld_rs1.
+        boolean readsRs1 = kind == ALU_R || kind == ALU_I || kind == BRANCH || kind == JALR || kind == LOAD || kind == STORE
+                || kind == MUL;
+        boolean readsRs2 = kind == ALU_R || kind == BRANCH || kind == STORE || kind == MUL;
         boolean ren2 = (dec & BioInsn.READS_RS2_PORT) != 0;
         int pops = (sideRs1 & 0x1C) == 16 ? 1 << (sideRs1 & 3) : 0;
         if ((sideRs2 & 0x1C) == 16) {
@@ -124,9 +110,10 @@ final class SpanNode {
         popMask = pops;
         eventRead = sideRs1 == 30 || (ren2 && sideRs2 == 30);
         writesBack = rd != 0 && kind != BRANCH && kind != STORE && kind != OTHER;
+        memory = kind == LOAD || kind == STORE;
         writesLocal = writesBack && rd < 16;
         boolean blockRead = readsRs1 && blocksValue(rs1) || readsRs2 && blocksValue(rs2);
-        boolean blockWrite = writesBack && rd >= 16 && rd != 26 && rd != 27;
+        boolean blockWrite = writesBack && writesBlock(rd);
         sync = pops != 0 || eventRead || blockRead || blockWrite;
         outputOnly = blockWrite && pops == 0 && !eventRead && !blockRead;
         // Quantum waits (any x20 field), traps, and a multiply reading the block every clock of
@@ -144,8 +131,11 @@ final class SpanNode {
         link = kind == JALR;
         op1Add = op == BioInsn.AUIPC ? pc : 0;
         op2Add = kind == ALU_I ? operand2 : kind == LUI_AUIPC || kind == JALR ? imm : 0;
-        compare = op == BioInsn.BEQ || op == BioInsn.BNE ? 0 : op == BioInsn.BLT || op == BioInsn.BGE ? 1 : 2;
-        negate = op == BioInsn.BNE || op == BioInsn.BGE || op == BioInsn.BGEU;
+    }
+
+    /** A write to x{@code r} goes to the block (a FIFO, pins, directions, events, the quantum wait): x16–x25, x28–x31. */
+    static boolean writesBlock(int r) {
+        return r >= 16 && r != 26 && r != 27;
     }
 
     /** x{@code r} reads a value the block supplies (FIFO heads, pins, events). x31 is the core's own clock count. */
@@ -179,12 +169,6 @@ final class SpanNode {
             return ALU_I;
         }
         return op >= BioInsn.ADD && op <= BioInsn.AND ? ALU_R : OTHER;
-    }
-
-    /** A branch with operands {@code a}, {@code b} is taken. */
-    boolean taken(int a, int b) {
-        boolean r = compare == 0 ? a == b : compare == 1 ? a < b : Integer.compareUnsigned(a, b) < 0;
-        return r != negate;
     }
 
     /** The learned span for outcome {@code nextPc} and data variant {@code variant}, or null. */

@@ -6,14 +6,12 @@ package tandem.golden.bio;
  * at {@code nodes[0]} and leaves through {@link BioCore#traceExit} at the first span whose
  * outcome, data variant, guards, address or room before the limit is not the compiled one.
  */
-abstract class SpanTrace {
+abstract class SpanTrace extends FetchedCode {
 
     /** The nodes the trace passes ({@code nodes[i]} starts span i; the last is where it ends). */
     SpanNode[] nodes;
     /** The spans it replays. */
     SpanEdge[] edges;
-    /** Per core: the code version at which its RAM was found to hold every span's fetched words. */
-    final int[] checkedVersion = {-1, -1, -1, -1};
 
     /**
      * Replays from {@code nodes[0]} while the clocks fit in {@code room}; {@code clock} is the
@@ -21,7 +19,7 @@ abstract class SpanTrace {
      */
     abstract int run(BioCore core, int room, int clock);
 
-    /** The fetched words of every span hold in {@code ram}. */
+    @Override
     boolean fetchesMatch(int[] ram) {
         for (SpanEdge e : edges) {
             if (!e.fetchesMatch(ram)) {

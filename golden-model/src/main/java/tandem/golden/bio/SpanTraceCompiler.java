@@ -50,7 +50,7 @@ final class SpanTraceCompiler {
             edges.add(e);
             if ((e.constMask & BioCore.W_RAMQ) != 0) {
                 ramQLow = (e.constRamQ & 3) == 3;
-            } else if (n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE) {
+            } else if (n.memory) {
                 ramQLow = null;
             }
             n = e.to;
@@ -110,8 +110,7 @@ final class SpanTraceCompiler {
                 b.aload(CORE_ARG).invoke(Bytecode.INVOKEVIRTUAL, CORE, "ramQLow", "()I");
                 b.jump((e.variant & 2) != 0 ? Bytecode.IFEQ : Bytecode.IFNE, exit);
             }
-            boolean memory = n.kind == SpanNode.LOAD || n.kind == SpanNode.STORE;
-            if (memory) {
+            if (n.memory) {
                 b.iload(V1).iconst(n.imm).op(Bytecode.IADD).istore(ADDR);
                 b.iload(ADDR).iconst(28).op(Bytecode.IUSHR).jump(Bytecode.IFNE, exit);
                 b.aload(CORE_ARG).iload(ADDR).invoke(Bytecode.INVOKEVIRTUAL, CORE, "ramWord", "(I)I").istore(WORD);
@@ -164,7 +163,7 @@ final class SpanTraceCompiler {
             b.iload(COUNT).iconst(1).op(Bytecode.IADD).istore(COUNT);
             if ((e.constMask & BioCore.W_RAMQ) != 0) {
                 ramQLow = (e.constRamQ & 3) == 3;
-            } else if (memory) {
+            } else if (n.memory) {
                 ramQLow = null;
             }
         }
