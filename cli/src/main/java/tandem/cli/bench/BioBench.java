@@ -85,11 +85,11 @@ public final class BioBench implements Callable<Integer> {
             throw new TandemException("--cycles and --repeat must be positive");
         }
         byte[] image = assembledResource("bio-busy.S");
-        double[] busy = busySpeed(image, true, cycles);
+        double[] busy = timeRuns(image, 0, true, cycles);
         double best = busy[0];
         double bestCpu = busy[1];
         long referenceCycles = Math.max(100_000, cycles / 20);
-        double referenceMcps = referenceCycles / busySpeed(image, false, referenceCycles)[0] / 1e6;
+        double referenceMcps = referenceCycles / timeRuns(image, 0, false, referenceCycles)[0] / 1e6;
         double mcps = cycles / best / 1e6;
         double pacedMcps = pacedSpeed();
         PrintWriter out = output.human() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
@@ -123,12 +123,14 @@ public final class BioBench implements Callable<Integer> {
 
     /**
      * Best wall and thread-CPU seconds (0 where the JVM cannot tell) of {@code clocks} BIO clocks
-     * with {@code image} on all four cores, after a warm-up run of as many; checks that no core trapped.
+     * with {@code image} on all four cores and quantum divider {@code qdiv}, after a warm-up run of
+     * as many; checks that no core trapped.
      */
-    private double[] busySpeed(byte[] image, boolean replay, long clocks) {
+    private double[] timeRuns(byte[] image, int qdiv, boolean replay, long clocks) {
         Bio bio = new Bio(BioConfig.DEFAULT.withSpanReplay(replay), null);
         for (int c = 0; c < 4; c++) {
             bio.loadProgram(c, image);
+            bio.store(0x50 + 4 * c, qdiv, 4);
         }
         bio.store(0x00, 0xFFF, 4);
         bio.run(clocks);
@@ -193,26 +195,7 @@ public final class BioBench implements Callable<Integer> {
 
     /** M BIO clocks per second with four cores bit-banging one pin each per quantum. */
     private double pacedSpeed() throws IOException {
-        byte[] image = assembledResource("bio-paced.S");
-        Bio bio = new Bio();
-        for (int c = 0; c < 4; c++) {
-            bio.loadProgram(c, image);
-            bio.store(0x50 + 4 * c, PACED_QUANTUM << 16, 4);
-        }
-        bio.store(0x00, 0xFFF, 4);
-        bio.run(cycles);
-        double best = Double.MAX_VALUE;
-        for (int r = 0; r < repeat; r++) {
-            long t0 = System.nanoTime();
-            bio.run(cycles);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-        }
-        for (int c = 0; c < 4; c++) {
-            if (bio.trapped(c)) {
-                throw new IllegalStateException("paced benchmark core " + c + " trapped at pc 0x" + Integer.toHexString(bio.pc(c)));
-            }
-        }
-        return cycles / best / 1e6;
+        return cycles / timeRuns(assembledResource("bio-paced.S"), PACED_QUANTUM << 16, true, cycles)[0] / 1e6;
     }
 
     private static byte[] assembledResource(String name) throws IOException {
